@@ -1,0 +1,129 @@
+import Foundation
+import RepCountCore
+
+/// Ground truth for one recording: `NAME.labels.json` beside `NAME.csv`
+/// (`../shared/formats.md`).
+public struct Labels: Sendable, Equatable, Codable {
+    public struct LabelledRep: Sendable, Equatable, Codable {
+        /// Leaving rest, seconds on the recording's axis.
+        public var start: Double
+        /// Arriving in the held pose.
+        public var holdStart: Double
+        /// Leaving the held pose.
+        public var holdEnd: Double
+        /// Back at rest.
+        public var end: Double
+        /// The extended leg for bird dogs, else `nil`.
+        public var side: Side?
+
+        public init(start: Double, holdStart: Double, holdEnd: Double, end: Double, side: Side?) {
+            self.start = start
+            self.holdStart = holdStart
+            self.holdEnd = holdEnd
+            self.end = end
+            self.side = side
+        }
+
+        /// The true hold duration.
+        public var holdSeconds: Double { holdEnd - holdStart }
+
+        enum CodingKeys: String, CodingKey {
+            case start, holdStart = "hold_start", holdEnd = "hold_end", end, side
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(start, forKey: .start)
+            try c.encode(holdStart, forKey: .holdStart)
+            try c.encode(holdEnd, forKey: .holdEnd)
+            try c.encode(end, forKey: .end)
+            try c.encode(side, forKey: .side)  // explicit null, as in the format
+        }
+    }
+
+    public struct LabelledSet: Sendable, Equatable, Codable {
+        public var reps: [LabelledRep]
+        public init(reps: [LabelledRep]) { self.reps = reps }
+    }
+
+    public var exercise: Exercise
+    public var placement: Placement
+    public var sets: [LabelledSet]
+
+    public init(exercise: Exercise, placement: Placement, sets: [LabelledSet]) {
+        self.exercise = exercise
+        self.placement = placement
+        self.sets = sets
+    }
+
+    /// The labels path for a recording: `NAME.csv` -> `NAME.labels.json`.
+    public static func path(forRecording path: String) -> String {
+        (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".labels.json"
+    }
+
+    /// Reads and validates a labels file; a mismatch with the schema names the field.
+    public static func read(path: String) throws(RecordingError) -> Labels {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .cannotOpen(file: path, reason: (error as NSError).localizedDescription)
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Decodes labels from JSON; `file` names the source in errors.
+    public static func decode(_ data: Data, file: String) throws(RecordingError) -> Labels {
+        let labels: Labels
+        do {
+            labels = try JSONDecoder().decode(Labels.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .invalidLabels(file: file, field: fieldPath(context.codingPath + [key]), reason: "missing")
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: "expected \(typeName(type))")
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: "expected \(typeName(type)), found null")
+        } catch let DecodingError.dataCorrupted(context) {
+            let reason = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
+            throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: context.codingPath.isEmpty ? "not valid JSON: \(reason)" : context.debugDescription)
+        } catch {
+            throw .invalidLabels(file: file, field: "(root)", reason: "\(error)")
+        }
+        try labels.validate(file: file)
+        return labels
+    }
+
+    /// Checks what the types cannot: each rep's times are in order and finite.
+    func validate(file: String) throws(RecordingError) {
+        for (s, set) in sets.enumerated() {
+            for (r, rep) in set.reps.enumerated() {
+                let field = "sets[\(s)].reps[\(r)]"
+                let times = [rep.start, rep.holdStart, rep.holdEnd, rep.end]
+                guard times.allSatisfy(\.isFinite) else {
+                    throw .invalidLabels(file: file, field: field, reason: "times must be finite")
+                }
+                guard rep.start <= rep.holdStart, rep.holdStart <= rep.holdEnd, rep.holdEnd <= rep.end else {
+                    throw .invalidLabels(file: file, field: field, reason: "times must satisfy start <= hold_start <= hold_end <= end")
+                }
+            }
+        }
+    }
+
+    private static func fieldPath(_ path: [CodingKey]) -> String {
+        if path.isEmpty { return "(root)" }
+        var out = ""
+        for key in path {
+            if let i = key.intValue { out += "[\(i)]" } else { out += out.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        }
+        return out
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type: "a number"
+        case is String.Type: "a string"
+        case is [Any].Type: "an array"
+        default: "\(type)"
+        }
+    }
+}
