@@ -1,0 +1,3 @@
+import Logging
+import NIOPosix
+import ServiceLifecycle
