@@ -19,14 +19,17 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
+        .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording",
+                "RepCountCore", "RepCountRecording", "RepCountProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
     ]
 )
