@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
+        .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
         // The system SQLite, as a C module (only RepCountStore imports it).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The history of sessions, sets and reps in SQLite: written by the daemon, read by clients.
@@ -31,12 +33,21 @@ let package = Package(
         .target(
             name: "RepCountDaemon",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountStore",
+                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Talking to repcountd: connect, send requests, read JSON Lines (CLI and full-screen view).
+        .target(
+            name: "RepCountClient",
+            dependencies: [
+                "RepCountProtocol", "RepCountCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -50,12 +61,18 @@ let package = Package(
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording",
+                "RepCountCore", "RepCountRecording", "RepCountProtocol", "RepCountClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
+        .testTarget(
+            name: "RepCountDaemonTests",
+            dependencies: ["RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore"]
+        ),
+        .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
     ]
 )

@@ -1,3 +1,0 @@
-import Logging
-import NIOPosix
-import ServiceLifecycle
