@@ -85,3 +85,11 @@ public enum DaemonPaths {
         configCandidates(env).first { access($0, F_OK) == 0 }
     }
 }
+
+extension DaemonPaths {
+    /// Whether a socket file exists at `path`.
+    public static func socketExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFSOCK
+    }
+}
