@@ -19,14 +19,17 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // Scoring the counter against labelled recordings.
+        .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
     ]
 )
