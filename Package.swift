@@ -19,17 +19,20 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // Scoring the counter against labelled recordings.
+        .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
         .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
         .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
     ]
 )
