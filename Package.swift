@@ -34,5 +34,7 @@ let package = Package(
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
         .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
+        // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
     ]
 )
