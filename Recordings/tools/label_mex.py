@@ -93,7 +93,9 @@ MIN_POSE_SEPARATION_DEG = 3.0
 #: 5-25 deg (exercises.md); 3 deg is above the ~1 deg rest wander of the filtered trace.
 #: Bird dog: the instrumented leg's extension is 60-90 deg; 20 deg is far above a
 #: weight shift while the other leg moves.
-MIN_PROMINENCE_DEG = {"bridge": 3.0, "bird-dog": 20.0}
+#: Wall sit (not in MEx; for users' own recordings): the thigh goes from vertical to
+#: 45-90 deg, so the bird-dog values apply.
+MIN_PROMINENCE_DEG = {"bridge": 3.0, "bird-dog": 20.0, "wall-sit": 20.0}
 #: A peak must also reach this fraction of the median prominence of the file's
 #: large peaks (those above the absolute minimum): a rep is one of the file's reps,
 #: not a fidget, and, in bird dog, not the other leg (which barely moves this thigh).
@@ -108,7 +110,7 @@ EDGE_FRACTION = 0.15
 HOLD_FRACTION = 0.15
 #: degrees. Lower bound on the hold tolerance: the filtered trace of a held pose still
 #: wanders this much (breathing, balance), which is not leaving the hold.
-HOLD_MIN_TOL_DEG = {"bridge": 1.0, "bird-dog": 4.0}
+HOLD_MIN_TOL_DEG = {"bridge": 1.0, "bird-dog": 4.0, "wall-sit": 4.0}
 #: Percentile of the tilt within the rep's coarse extent (above mid-height) taken as
 #: its plateau level: the top of a flat hold (not the median, which a sagging hold
 #: pulls down), the peak of a rep without a hold, and not a brief overshoot on the
@@ -152,6 +154,7 @@ class Recording:
     """A recording on its own time axis plus its uniform-grid, low-passed copy."""
 
     name: str
+    metadata: dict  # the `# key: value` lines
     time: np.ndarray  # s, as in the file (unique, increasing)
     accel: np.ndarray  # m/s^2, N x 3, duplicates averaged
     grid_t: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -163,9 +166,17 @@ def read_recording(path: str) -> Recording:
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     i = 0
+    metadata = {}
     while i < len(lines) and lines[i].startswith("#"):
+        key, _, value = lines[i][1:].partition(":")
+        metadata[key.strip()] = value.strip()
         i += 1
+    if i >= len(lines):
+        raise SystemExit(f"{path}: no header row")
     header = [h.strip() for h in lines[i].split(",")]
+    missing = [c for c in ("time_s", "accel_x", "accel_y", "accel_z") if c not in header]
+    if missing:
+        raise SystemExit(f"{path}:{i + 1}: header lacks {', '.join(missing)}")
     cols = [header.index(c) for c in ("time_s", "accel_x", "accel_y", "accel_z")]
     rows = []
     for n, line in enumerate(lines[i + 1:], start=i + 2):
@@ -176,6 +187,8 @@ def read_recording(path: str) -> Recording:
             rows.append([float(parts[c]) for c in cols])
         except (ValueError, IndexError) as e:
             raise SystemExit(f"{path}:{n}: cannot parse row: {e}")
+    if len(rows) < 2:
+        raise SystemExit(f"{path}: fewer than two samples")
     data = np.asarray(rows)
     if not np.all(np.isfinite(data)):
         raise SystemExit(f"{path}: non-finite value")
@@ -187,7 +200,7 @@ def read_recording(path: str) -> Recording:
     a = np.zeros((len(ut), 3))
     np.add.at(a, inverse, data[:, 1:4])
     a /= np.bincount(inverse)[:, None]
-    return Recording(os.path.basename(path), ut, a)
+    return Recording(os.path.basename(path), metadata, ut, a)
 
 
 def lowpass(rec: Recording) -> None:
@@ -377,6 +390,7 @@ def measure_rep(t, theta, p, a, b, rest_lo, rest_hi, exercise, cfg) -> Rep | str
 class Result:
     name: str
     exercise: str
+    placement: str
     t: np.ndarray
     theta: np.ndarray
     off_plane: np.ndarray
@@ -386,17 +400,31 @@ class Result:
     excluded: str | None = None
 
 
-def label_file(path: str, overrides: dict) -> Result:
+def exercise_of(name: str, metadata: dict, given: str | None) -> str:
+    """The exercise: given on the command line, else `# exercise:`, else the MEx name."""
+    exercise = given or metadata.get("exercise")
+    if exercise is None:
+        parts = name.split("-")
+        exercise = EXERCISE_OF_FILE.get(parts[1]) if len(parts) > 1 else None
+    if exercise not in MIN_PROMINENCE_DEG:
+        raise SystemExit(f"{name}: exercise unknown ({exercise!r}); give --exercise "
+                         + "|".join(MIN_PROMINENCE_DEG))
+    return exercise
+
+
+def label_file(path: str, overrides: dict, exercise: str | None = None,
+               placement: str | None = None) -> Result:
     """Runs steps 1-8 for one recording."""
     name = os.path.basename(path)
-    exercise = EXERCISE_OF_FILE[name.split("-")[1]]
     cfg = overrides.get(name, {})
     rec = read_recording(path)
+    exercise = exercise_of(name, rec.metadata, exercise)
+    placement = placement or rec.metadata.get("placement", "thigh")
     lowpass(rec)
     poses = estimate_poses(rec, cfg.get("rest_at_s"))
     t, theta = rec.grid_t, tilt_deg(rec, poses)
-    result = Result(name, exercise, t, theta, off_plane_deg(rec, poses), poses, [], [],
-                    cfg.get("exclude"))
+    result = Result(name, exercise, placement, t, theta, off_plane_deg(rec, poses), poses,
+                    [], [], cfg.get("exclude"))
     if poses.separation_deg < MIN_POSE_SEPARATION_DEG:
         result.excluded = result.excluded or "no second pose: no reps"
     peaks = find_candidates(t, theta, exercise, cfg)
@@ -447,6 +475,10 @@ def label_file(path: str, overrides: dict) -> Result:
             if key in fix:
                 setattr(rep, key, float(fix[key]))
         rep.note = "boundaries set by override"
+        if not rep.start <= rep.hold_start <= rep.hold_end <= rep.end:
+            raise SystemExit(f"{name}: override near {fix['near_s']} s leaves the rep's "
+                             f"times out of order: {rep.start} {rep.hold_start} "
+                             f"{rep.hold_end} {rep.end}")
     return result
 
 
@@ -467,7 +499,7 @@ def to_labels(result: Result) -> dict:
             "side": None,
         })
         last_end = rep.end
-    return {"exercise": result.exercise, "placement": "thigh",
+    return {"exercise": result.exercise, "placement": result.placement,
             "sets": [{"reps": reps} for reps in sets]}
 
 
@@ -524,97 +556,182 @@ def plot(result: Result, path: str) -> None:
 # Main
 # ---------------------------------------------------------------------------------------
 
-def source_files(src: str, names: list[str]) -> list[str]:
+def validate_labels(labels: dict) -> list[str]:
+    """Problems with a labels object against formats.md (empty if none)."""
+    problems = []
+    if labels.get("exercise") not in ("bridge", "bird-dog", "wall-sit"):
+        problems.append(f"exercise {labels.get('exercise')!r}")
+    if labels.get("placement") not in ("thigh", "hip", "lower-back"):
+        problems.append(f"placement {labels.get('placement')!r}")
+    sets = labels.get("sets")
+    if not isinstance(sets, list):
+        return problems + ["sets is not a list"]
+    last = -np.inf
+    for si, st in enumerate(sets, 1):
+        for ri, rep in enumerate(st.get("reps", []), 1):
+            keys = ("start", "hold_start", "hold_end", "end")
+            times = [rep.get(k) for k in keys]
+            if not all(isinstance(x, (int, float)) for x in times):
+                problems.append(f"set {si} rep {ri}: a time is missing or not a number")
+                continue
+            if not (last <= times[0] <= times[1] <= times[2] <= times[3]):
+                problems.append(f"set {si} rep {ri}: times out of order {times}")
+            if rep.get("side", "missing") not in (None, "left", "right"):
+                problems.append(f"set {si} rep {ri}: side {rep.get('side')!r}")
+            last = times[3]
+    return problems
+
+
+def mex_sources(src: str, names: list[str]) -> list[str]:
+    """The MEx bridge and superman recordings in src (or the named ones)."""
     if names:
         return [os.path.join(src, os.path.basename(n)) for n in names]
+    if not os.path.isdir(src):
+        return []
     return sorted(os.path.join(src, f) for f in os.listdir(src)
                   if f.endswith("-thigh.csv") and f.split("-")[1] in EXERCISE_OF_FILE)
 
 
+def write_outputs(result: Result, source: str, out_csv: str | None, out_json: str,
+                  plot_path: str) -> None:
+    """Plot, labels and (unless labelling in place) the CSV copy."""
+    os.makedirs(os.path.dirname(plot_path) or ".", exist_ok=True)
+    plot(result, plot_path)
+    if result.excluded:
+        for p in (out_csv, out_json):
+            if p and os.path.exists(p):
+                os.remove(p)
+        print(f"{result.name}: excluded: {result.excluded}")
+        return
+    if out_csv and os.path.abspath(out_csv) != os.path.abspath(source):
+        shutil.copyfile(source, out_csv)
+    with open(out_json, "w", encoding="utf-8") as f:
+        f.write(labels_text(to_labels(result)))
+    print(f"{result.name}: {len(result.reps)} reps; not labelled: "
+          + ("; ".join(f"{tp:.1f}s {why}" for tp, why in result.rejected) or "-"))
+
+
+def check(args, overrides: dict) -> int:
+    """Re-derives every committed label file and compares it byte for byte.
+
+    Labels are derived from the committed CSV copy (so the check runs on a fresh
+    clone without the dataset); when the MEx source folder is present, the copies
+    are also compared with it, and a source file without labels must be excluded
+    by an override.
+    """
+    failures = 0
+    names = {f for f in os.listdir(args.out) if f.endswith(".csv")}
+    sources = {os.path.basename(p): p for p in mex_sources(args.src, args.files)}
+    if args.files:
+        names &= {os.path.basename(n) for n in args.files}
+    for name in sorted(names | set(sources)):
+        copy = os.path.join(args.out, name)
+        out_json = copy[:-4] + ".labels.json"
+        result = label_file(copy if os.path.exists(copy) else sources[name], overrides)
+        if result.excluded:
+            if os.path.exists(out_json) or os.path.exists(copy):
+                print(f"FAIL {name}: excluded ({result.excluded}) but its files exist")
+                failures += 1
+            else:
+                print(f"ok   {name}: excluded ({result.excluded})")
+            continue
+        problems = []
+        if not os.path.exists(out_json):
+            problems.append("labels missing")
+        else:
+            with open(out_json, encoding="utf-8") as f:
+                committed = f.read()
+            if committed != labels_text(to_labels(result)):
+                problems.append("labels differ from the tool's (run label_mex.py, "
+                                "review the plots, commit)")
+            problems += validate_labels(json.loads(committed))
+        if not os.path.exists(copy):
+            problems.append("CSV copy missing")
+        elif name in sources and not filecmp.cmp(sources[name], copy, shallow=False):
+            problems.append("CSV copy differs from the source")
+        if problems:
+            print(f"FAIL {name}: " + "; ".join(problems))
+            failures += 1
+        else:
+            print(f"ok   {name}: {len(result.reps)} reps")
+    if not names and not sources:
+        print(f"FAIL nothing to check in {args.out}")
+        failures += 1
+    print("check: " + ("all labels reproduce" if failures == 0 else f"{failures} FAILED"))
+    return 1 if failures else 0
+
+
+def stats(results: list[Result]) -> None:
+    """Reps, hold durations and tilt amplitudes per file and per exercise."""
+    print(f"{'file':28} {'reps':>4} {'hold s min/med/max':>20} {'tilt deg min/med/max':>22}")
+    for r in results:
+        holds = [x.hold_end - x.hold_start for x in r.reps]
+        amps = [x.amplitude for x in r.reps]
+        if r.excluded or not holds:
+            print(f"{r.name:28} {len(holds):4d} {r.excluded or ''}")
+            continue
+        print(f"{r.name:28} {len(holds):4d} {min(holds):6.1f} {np.median(holds):6.1f} "
+              f"{max(holds):6.1f}   {min(amps):6.1f} {np.median(amps):6.1f} {max(amps):6.1f}")
+    for ex in ("bridge", "bird-dog", "wall-sit"):
+        rs = [r for r in results if r.exercise == ex and not r.excluded]
+        hs = [x.hold_end - x.hold_start for r in rs for x in r.reps]
+        am = [x.amplitude for r in rs for x in r.reps]
+        rep_s = [x.end - x.start for r in rs for x in r.reps]
+        if hs:
+            q = lambda v, f: "/".join(f.format(x) for x in np.percentile(v, [0, 10, 50, 90, 100]))
+            print(f"{ex}: {len(rs)} files, {len(hs)} reps; min/p10/median/p90/max: "
+                  f"hold s {q(hs, '{:.1f}')}; rep s {q(rep_s, '{:.1f}')}; "
+                  f"tilt deg {q(am, '{:.0f}')}")
+
+
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("files", nargs="*", help="file names (default: every bridge and superman)")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        epilog="Without --label: labels the MEx bridges and bird dogs from SRC into OUT.")
+    ap.add_argument("files", nargs="*", help="MEx file names (default: every bridge and superman)")
     ap.add_argument("--src", default=DEFAULT_SRC, help="MEx recordings (default %(default)s)")
     ap.add_argument("--out", default=DEFAULT_OUT, help="labels and CSV copies (default %(default)s)")
     ap.add_argument("--plots", default=None, help="plot folder (default OUT/plots, not in git)")
     ap.add_argument("--overrides", default=DEFAULT_OVERRIDES)
     ap.add_argument("--check", action="store_true",
-                    help="re-derive the labels and compare with those in OUT; write nothing")
-    ap.add_argument("--stats", action="store_true", help="print per-file figures")
+                    help="re-derive the labels in OUT and compare; write nothing; exit 1 on a difference")
+    ap.add_argument("--stats", action="store_true", help="print per-file figures; write nothing")
+    ap.add_argument("--label", metavar="FILE.csv",
+                    help="label your own recording in place: writes FILE.labels.json and FILE.png")
+    ap.add_argument("--exercise", choices=sorted(MIN_PROMINENCE_DEG),
+                    help="with --label: the exercise (default: the file's '# exercise:' line)")
+    ap.add_argument("--placement", choices=("thigh", "hip", "lower-back"),
+                    help="with --label: the placement (default: '# placement:', else thigh)")
     args = ap.parse_args()
 
-    with open(args.overrides, encoding="utf-8") as f:
-        overrides = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
-    plots = args.plots or os.path.join(args.out, "plots")
-    failures = 0
-    rows = []
-    for path in source_files(args.src, args.files):
-        result = label_file(path, overrides)
-        name = result.name
-        out_csv = os.path.join(args.out, name)
-        out_json = out_csv[:-4] + ".labels.json"
-        text = labels_text(to_labels(result))
-        if args.check:
-            if result.excluded:
-                if os.path.exists(out_json):
-                    print(f"FAIL {name}: excluded ({result.excluded}) but labels exist")
-                    failures += 1
-                else:
-                    print(f"ok   {name}: excluded ({result.excluded})")
-                continue
-            if not os.path.exists(out_json):
-                print(f"FAIL {name}: {out_json} missing")
-                failures += 1
-                continue
-            with open(out_json, encoding="utf-8") as f:
-                committed = f.read()
-            same_csv = os.path.exists(out_csv) and filecmp.cmp(path, out_csv, shallow=False)
-            if committed != text or not same_csv:
-                why = "labels differ" if committed != text else "CSV copy differs from source"
-                print(f"FAIL {name}: {why}")
-                failures += 1
-            else:
-                print(f"ok   {name}: {len(result.reps)} reps")
-        elif not args.stats:
-            os.makedirs(args.out, exist_ok=True)
-            os.makedirs(plots, exist_ok=True)
-            plot(result, os.path.join(plots, name[:-4] + ".png"))
-            if result.excluded:
-                for p in (out_csv, out_json):
-                    if os.path.exists(p):
-                        os.remove(p)
-                print(f"{name}: excluded: {result.excluded}")
-            else:
-                shutil.copyfile(path, out_csv)
-                with open(out_json, "w", encoding="utf-8") as f:
-                    f.write(text)
-                print(f"{name}: {len(result.reps)} reps; not labelled: "
-                      + ("; ".join(f"{tp:.1f}s {why}" for tp, why in result.rejected) or "-"))
-        if not result.excluded:
-            holds = [r.hold_end - r.hold_start for r in result.reps]
-            amps = [r.amplitude for r in result.reps]
-            rows.append((name, result.exercise, len(result.reps), holds, amps))
-    if args.stats:
-        print(f"{'file':28} {'reps':>4} {'hold s min/med/max':>20} {'tilt deg min/med/max':>22}")
-        for name, ex, n, holds, amps in rows:
-            if n == 0:
-                print(f"{name:28} {n:4d}")
-                continue
-            print(f"{name:28} {n:4d} {min(holds):6.1f} {np.median(holds):6.1f} {max(holds):6.1f}"
-                  f"   {min(amps):6.1f} {np.median(amps):6.1f} {max(amps):6.1f}")
-        for ex in ("bridge", "bird-dog"):
-            hs = [h for r in rows if r[1] == ex for h in r[3]]
-            am = [a for r in rows if r[1] == ex for a in r[4]]
-            files = sum(1 for r in rows if r[1] == ex)
-            if hs:
-                q = np.percentile(hs, [0, 10, 50, 90, 100])
-                qa = np.percentile(am, [0, 10, 50, 90, 100])
-                print(f"{ex}: {files} files, {len(hs)} reps; hold s min/p10/med/p90/max "
-                      + "/".join(f"{x:.1f}" for x in q)
-                      + "; tilt deg " + "/".join(f"{x:.0f}" for x in qa))
+    overrides = {}
+    if os.path.exists(args.overrides):
+        with open(args.overrides, encoding="utf-8") as f:
+            overrides = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
+    if args.label:
+        if args.exercise == "bird-dog" and args.placement == "lower-back":
+            raise SystemExit("bird dog on the lower back: this tool finds one-sided tilts "
+                             "and cannot tell sides; label that from the plot by hand")
+        result = label_file(args.label, overrides, args.exercise, args.placement)
+        stem = args.label[:-4] if args.label.endswith(".csv") else args.label
+        write_outputs(result, args.label, None, stem + ".labels.json", stem + ".png")
+        print(f"check the plot {stem}.png by eye; correct by an entry in {args.overrides}")
+        return 0
     if args.check:
-        print("check: " + ("all labels reproduce" if failures == 0 else f"{failures} FAILED"))
-        return 1 if failures else 0
+        return check(args, overrides)
+    sources = mex_sources(args.src, args.files)
+    if not sources:
+        raise SystemExit(f"no MEx recordings in {args.src}")
+    results = [label_file(p, overrides) for p in sources]
+    if args.stats:
+        stats(results)
+        return 0
+    plots = args.plots or os.path.join(args.out, "plots")
+    os.makedirs(args.out, exist_ok=True)
+    for path, result in zip(sources, results):
+        out_csv = os.path.join(args.out, result.name)
+        write_outputs(result, path, out_csv, out_csv[:-4] + ".labels.json",
+                      os.path.join(plots, result.name[:-4] + ".png"))
     return 0
 
 
