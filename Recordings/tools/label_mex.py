@@ -19,7 +19,8 @@ Procedure (each step is a function below; the constants are at the top of the fi
    (`QUIET_WINDOW_S`, the `QUIET_FRACTION` with the least motion) falls in two clusters,
    rest and held pose; the rest cluster is the one holding more quiet time, unless the
    per-file override `rest_at_s` names a time known (from the plot) to be at rest.
-   The rest orientation is the normalised median of that cluster.
+   The rest orientation is the normalised median of that cluster; the held orientation
+   is the normalised median of the samples farthest from rest (`FAR_FRACTION`).
 4. Tilt from rest: the angle of the gravity vector in the plane spanned by the rest
    orientation and the held-pose orientation (signed, held pose positive). Projecting
    on that plane ignores small sideways rolls that are not the exercise.
@@ -37,15 +38,16 @@ Procedure (each step is a function below; the constants are at the top of the fi
      Y = `HOLD_FRACTION`, Z = `HOLD_MIN_TOL_DEG[exercise]`;
    - `hold_end`: last time the tilt is within tol of P;
    - `end`: first time after the hold that the tilt is at or below R + X*(P-R).
-   These match the label semantics of `formats.md`: leaving rest, arriving in the held
+   These match the label semantics of `docs/formats.md`: leaving rest, arriving in the held
    pose, leaving it, back at rest.
 7. Edge rule: a rep cut off by the file edge (no rest before its start or after its end
    inside the file) is not labelled; it is neither a rep the subject finished in the
-   recording nor one the counter can be asked to see.
+   recording nor one the counter can be asked to see. An excursion quicker than
+   `MIN_REP_S` from start to end is a jolt, not a rep.
 8. Per-file overrides (`mex_overrides.json`, each with its reason) correct what the eye
    finds wrong on the plot: choose the rest pose, drop a proposal, set a boundary by
    hand, change a threshold, or leave a file out.
-9. Write `NAME.labels.json` (formats.md), copy `NAME.csv` byte-identical, and draw
+9. Write `NAME.labels.json` (docs/formats.md), copy `NAME.csv` byte-identical, and draw
    `NAME.png` with the tilt trace and the boundaries.
 
 Usage:
@@ -53,6 +55,7 @@ Usage:
     python3 Recordings/tools/label_mex.py --check    # re-derive, compare to committed labels
     python3 Recordings/tools/label_mex.py --stats    # reps, holds and amplitudes per file
     python3 Recordings/tools/label_mex.py s03-bridge-thigh.csv   # only some files
+    python3 Recordings/tools/label_mex.py --label my.csv --exercise bridge   # your own file
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ FAR_FRACTION = 0.6
 #: degrees. Rest and held orientations closer than this are one pose (no exercise at all).
 MIN_POSE_SEPARATION_DEG = 3.0
 #: degrees. Smallest peak prominence that can be a rep. Bridge: the thigh tilts
-#: 5-25 deg (exercises.md); 3 deg is above the ~1 deg rest wander of the filtered trace.
+#: 5-25 deg (the exercise notes); 3 deg is above the ~1 deg rest wander of the filtered trace.
 #: Bird dog: the instrumented leg's extension is 60-90 deg; 20 deg is far above a
 #: weight shift while the other leg moves.
 #: Wall sit (not in MEx; for users' own recordings): the thigh goes from vertical to
@@ -121,7 +124,7 @@ PLATEAU_PERCENTILE = 90
 #: Real rest drift between reps stays below ~25% of the height (s05 bridge).
 POSTURE_CHANGE_FRACTION = 0.35
 #: s. Shortest rep, start to end. Transitions into and out of a hold take 1-3 s
-#: each (exercises.md), so anything quicker is a jolt or a fidget.
+#: each (the exercise notes), so anything quicker is a jolt or a fidget.
 MIN_REP_S = 1.5
 #: s. Length of the rest window before (after) a rep used for its local rest level.
 REST_WINDOW_S = 3.0
@@ -131,7 +134,7 @@ REST_PERCENTILE = 10
 #: s. A rep needs at least this much rest data before its start and after its end
 #: inside the file, else it is cut off by the file edge (not labelled).
 MIN_REST_S = 0.3
-#: s. Rest between reps longer than this starts a new set (exercises.md: about a
+#: s. Rest between reps longer than this starts a new set (the exercise notes: about a
 #: minute between sets). MEx recordings hold one set each.
 SET_GAP_S = 45.0
 #: Decimal places of the label times (10 ms, the sample period).
@@ -162,7 +165,7 @@ class Recording:
 
 
 def read_recording(path: str) -> Recording:
-    """Reads a formats.md recording; columns are found by header name."""
+    """Reads a docs/formats.md recording; columns are found by header name."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     i = 0
@@ -483,7 +486,7 @@ def label_file(path: str, overrides: dict, exercise: str | None = None,
 
 
 def to_labels(result: Result) -> dict:
-    """The formats.md labels object; reps grouped into sets by SET_GAP_S."""
+    """The docs/formats.md labels object; reps grouped into sets by SET_GAP_S."""
     sets: list[list[dict]] = []
     last_end = None
     for rep in sorted(result.reps, key=lambda r: r.start):
@@ -557,7 +560,7 @@ def plot(result: Result, path: str) -> None:
 # ---------------------------------------------------------------------------------------
 
 def validate_labels(labels: dict) -> list[str]:
-    """Problems with a labels object against formats.md (empty if none)."""
+    """Problems with a labels object against docs/formats.md (empty if none)."""
     problems = []
     if labels.get("exercise") not in ("bridge", "bird-dog", "wall-sit"):
         problems.append(f"exercise {labels.get('exercise')!r}")
