@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcount-sim", targets: ["repcount-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Physically based generator of labelled recordings (docs/simulator.md).
+        .target(name: "RepCountSimulation", dependencies: ["RepCountCore", "RepCountRecording"]),
+        .executableTarget(
+            name: "repcount-sim",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
