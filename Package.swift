@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
         .executable(name: "repcountd", targets: ["repcountd"]),
+        .executable(name: "repcount-sim", targets: ["repcount-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,8 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // Scoring the counter against labelled recordings.
+        .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
         .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
         // The system SQLite, as a C module (only RepCountStore imports it).
@@ -61,17 +64,33 @@ let package = Package(
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountProtocol", "RepCountClient",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol", "RepCountClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Physically based generator of labelled recordings (docs/simulator.md).
+        .target(name: "RepCountSimulation", dependencies: ["RepCountCore", "RepCountRecording"]),
+        .executableTarget(
+            name: "repcount-sim",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
         .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
+        // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
-            dependencies: ["RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore"]
+            dependencies: [
+                // repcountd: the end-to-end tests run the built executable.
+                "repcountd", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+            ]
         ),
         .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
     ]

@@ -11,6 +11,7 @@ struct RepCount: AsyncParsableCommand {
             """,
         subcommands: [
             Replay.self,
+            Eval.self,
             Status.self, Start.self, Stop.self, Next.self, Watch.self, History.self,
         ]
     )
