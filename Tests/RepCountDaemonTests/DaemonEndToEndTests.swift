@@ -325,6 +325,32 @@ import Testing
     }
 }
 
+extension DaemonEndToEndTests {
+    static let socketActivate = "/usr/bin/systemd-socket-activate"
+
+    /// systemd hands the daemon a listening socket (LISTEN_FDS, as
+    /// repcountd.socket does); the daemon serves on it and binds nothing itself.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: socketActivate), "systemd-socket-activate is not installed"))
+    func socketActivationServesOnThePassedSocket() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let activated = "\(dir)/activated.sock"
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"], waitForSocket: false,
+            launcher: [Self.socketActivate, "-l", activated])
+        let deadline = Date().addingTimeInterval(20)
+        while !canConnect(activated), Date() < deadline { usleep(20_000) }
+        let status = try await DaemonConnection.withConnection(socketPath: activated) { try await $0.call(.status) }
+        #expect(status["ok"]?.bool == true)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+        daemon.signal(SIGTERM)
+        #expect(try daemon.waitForExit() == 0)
+        #expect(daemon.log.contains("socket from systemd"))
+    }
+}
+
 /// A Unix datagram socket standing in for systemd's notification socket.
 final class DatagramReceiver {
     let fd: Int32
