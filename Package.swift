@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcount-iio-emulator", targets: ["repcount-iio-emulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,14 +20,26 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // libiio 0.24 as a system library, with a small shim header.
+        .systemLibrary(name: "CLibIIO", pkgConfig: "libiio", providers: [.apt(["libiio-dev"])]),
+        // Thin Swift wrapper over libiio and the live accelerometer source. Only this target imports CLibIIO.
+        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore"]),
+        // An emulated IIO accelerometer (sysfs on tmpfs + FIFO, optional iiod) in private namespaces, for tests.
+        .target(name: "RepCountTestSupport", dependencies: ["RepCountCore"]),
+        // Runs a command against the emulated device (manual checks, benchmarks).
+        .executableTarget(name: "repcount-iio-emulator", dependencies: ["RepCountTestSupport", "RepCountRecording"]),
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording",
+                "RepCountCore", "RepCountRecording", "RepCountIIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(
+            name: "RepCountIIOTests",
+            dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]
+        ),
     ]
 )
