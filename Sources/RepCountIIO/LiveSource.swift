@@ -31,7 +31,14 @@ public final class LiveSource: Sendable {
 
     /// Runs until `stop()`, calling `handler` on this thread for each event;
     /// the last event is `.state(.stopped)`.
+    ///
+    /// SIGPIPE is blocked on this thread while it runs: libiio's network
+    /// backend writes to the iiod socket, and a vanished iiod must show up as
+    /// EPIPE (a lost sensor), not kill the process. A SIGPIPE left pending is
+    /// drained before the thread's signal mask is restored.
     public func run(_ handler: (LiveSourceEvent) -> Void) {
+        let previousMask = SignalMask.blockSIGPIPE()
+        defer { SignalMask.restore(previousMask) }
         let clock = ContinuousClock()
         var times = SampleClock()
         var attempt = 0
@@ -91,6 +98,28 @@ public final class LiveSource: Sendable {
         thread.name = "repcount.iio.live"
         thread.start()
         return stream
+    }
+}
+
+/// Blocking SIGPIPE on the current thread only.
+enum SignalMask {
+    static func blockSIGPIPE() -> sigset_t {
+        var block = sigset_t()
+        var old = sigset_t()
+        sigemptyset(&block)
+        sigaddset(&block, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &block, &old)
+        return old
+    }
+
+    static func restore(_ old: sigset_t) {
+        var pipe = sigset_t()
+        sigemptyset(&pipe)
+        sigaddset(&pipe, SIGPIPE)
+        var none = timespec(tv_sec: 0, tv_nsec: 0)
+        while sigtimedwait(&pipe, nil, &none) == SIGPIPE {}
+        var old = old
+        pthread_sigmask(SIG_SETMASK, &old, nil)
     }
 }
 

@@ -103,8 +103,11 @@ public struct EmulatedAccelerometer: Sendable {
     }
 
     /// Reads a sysfs attribute back (e.g. what libiio wrote to `buffer/length`).
+    /// libiio writes attribute text with its terminating NUL, which the
+    /// kernel ignores and so does this.
     public func read(_ file: String) throws -> String {
-        try String(contentsOfFile: "\(sysfsPath)/\(file)", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try String(contentsOfFile: "\(sysfsPath)/\(file)", encoding: .utf8)
+            .trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{0}")))
     }
 
     /// The packed scan layout: each enabled element at an offset aligned to
