@@ -25,9 +25,15 @@ let package = Package(
         // Thin Swift wrapper over libiio and the live accelerometer source. Only this target imports CLibIIO.
         .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore"]),
         // An emulated IIO accelerometer (sysfs on tmpfs + FIFO, optional iiod) in private namespaces, for tests.
-        .target(name: "RepCountTestSupport", dependencies: ["RepCountCore"]),
-        // Runs a command against the emulated device (manual checks, benchmarks).
-        .executableTarget(name: "repcount-iio-emulator", dependencies: ["RepCountTestSupport", "RepCountRecording"]),
+        .target(name: "RepCountTestSupport", dependencies: ["RepCountCore", "RepCountRecording"]),
+        // Runs a command against the emulated device, and measures the live source (manual checks, benchmarks).
+        .executableTarget(
+            name: "repcount-iio-emulator",
+            dependencies: [
+                "RepCountTestSupport", "RepCountIIO", "RepCountCore", "RepCountRecording",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "repcount",
             dependencies: [

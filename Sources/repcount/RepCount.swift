@@ -11,6 +11,8 @@ struct RepCount: AsyncParsableCommand {
             """,
         subcommands: [
             Replay.self,
+            Devices.self,
+            Record.self,
         ]
     )
 }

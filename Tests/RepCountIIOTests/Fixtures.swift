@@ -17,30 +17,12 @@ enum Fixtures {
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// A recording re-expressed as `device` would deliver it: raw counts on
-    /// its grid, nanosecond timestamps, and a CSV whose values are exactly
-    /// `(raw + offset) * scale` and `ns / 1e9` (Swift prints doubles so they
-    /// read back bit for bit).
+    /// The recording as `device` would deliver it, written to a temporary CSV.
     static func quantize(recording path: String, for device: EmulatedAccelerometer) throws -> (path: String, scans: [(SIMD3<Int64>, Int64)]) {
-        let reader = try RecordingReader(path: path)
-        var scans: [(SIMD3<Int64>, Int64)] = []
-        var text = reader.metadata.entries.map { "# \($0.key): \($0.value)\n" }.joined() + "time_s,accel_x,accel_y,accel_z\n"
-        let base: Int64 = 1_000_000_000_000
-        let scale = device.scaleValue
-        let offsets = device.offsetValues
-        var first: Int64?
-        while let s = try reader.next() {
-            let raw = SIMD3(device.rawValue(s.accel.x, axis: 0), device.rawValue(s.accel.y, axis: 1), device.rawValue(s.accel.z, axis: 2))
-            let ns = base + Int64((s.time * 1e9).rounded())
-            first = first ?? ns
-            scans.append((raw, ns))
-            let t = Double(ns - first!) / 1e9
-            let a = [0, 1, 2].map { (Double(raw[$0]) + offsets[$0]) * scale }
-            text += "\(t),\(a[0]),\(a[1]),\(a[2])\n"
-        }
+        let q = try QuantizedRecording(path: path, device: device)
         let out = NSTemporaryDirectory() + "repcount-quantized-\(getpid())-\(UUID().uuidString).csv"
-        try text.write(toFile: out, atomically: true, encoding: .utf8)
-        return (out, scans)
+        try q.csv.write(toFile: out, atomically: true, encoding: .utf8)
+        return (out, q.scans.map { ($0.raw, $0.timestamp) })
     }
 
     /// What `repcount replay` computes: the file through `RecordingReader`
