@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "repcount", targets: ["repcount"]),
         .executable(name: "repcountd", targets: ["repcountd"]),
         .executable(name: "repcount-sim", targets: ["repcount-sim"]),
+        .executable(name: "repcount-iio-emulator", targets: ["repcount-iio-emulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,12 +21,28 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // MARK: Signal and recordings
+
         // The streaming signal pipeline: samples in, events out. Pure Swift, no Foundation.
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
         // Scoring the counter against labelled recordings.
         .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
+        // Physically based generator of labelled recordings (docs/simulator.md).
+        .target(name: "RepCountSimulation", dependencies: ["RepCountCore", "RepCountRecording"]),
+
+        // MARK: Sensors
+
+        // libiio 0.24 as a system library, with a small shim header.
+        .systemLibrary(name: "CLibIIO", pkgConfig: "libiio", providers: [.apt(["libiio-dev"])]),
+        // Thin Swift wrapper over libiio and the live accelerometer source. Only this target imports CLibIIO.
+        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore"]),
+        // An emulated IIO accelerometer (sysfs on tmpfs + FIFO, optional iiod) in private namespaces, for tests.
+        .target(name: "RepCountTestSupport", dependencies: ["RepCountCore", "RepCountRecording"]),
+
+        // MARK: Daemon, protocol, history
+
         // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
         .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
         // The system SQLite, as a C module (only RepCountStore imports it).
@@ -36,7 +53,7 @@ let package = Package(
         .target(
             name: "RepCountDaemon",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol",
+                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol", "RepCountIIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -53,6 +70,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+
+        // MARK: Executables
+
+        .executableTarget(
+            name: "repcount",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
+                "RepCountIIO", "RepCountClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "repcountd",
             dependencies: [
@@ -62,28 +90,32 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "repcount",
-            dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol", "RepCountClient",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        // Physically based generator of labelled recordings (docs/simulator.md).
-        .target(name: "RepCountSimulation", dependencies: ["RepCountCore", "RepCountRecording"]),
-        .executableTarget(
             name: "repcount-sim",
             dependencies: [
                 "RepCountCore", "RepCountRecording", "RepCountSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
+        // Runs a command against the emulated device, and measures the live source (manual checks, benchmarks).
+        .executableTarget(
+            name: "repcount-iio-emulator",
+            dependencies: [
+                "RepCountTestSupport", "RepCountIIO", "RepCountCore", "RepCountRecording",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
+        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
+        .testTarget(
+            name: "RepCountIIOTests",
+            dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]
+        ),
         .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
-        // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
-        .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
@@ -93,5 +125,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
+        // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
     ]
 )
