@@ -2,6 +2,7 @@ import Foundation
 import RepCountClient
 import RepCountCore
 import RepCountProtocol
+import RepCountRecording
 import RepCountStore
 import Testing
 
@@ -44,6 +45,32 @@ import Testing
         #expect(storedReps == expectedReps)
         daemon.stop()
         #expect(daemon.process.terminationStatus == 0)
+    }
+
+    /// The simulated recordings in `Recordings/` (one per exercise): the
+    /// daemon's pipeline events equal the in-process pipeline's, sides included.
+    @Test(arguments: ["sim-bridge-hip-01.csv", "sim-bird-dog-lower-back-01.csv", "sim-wall-sit-thigh-01.csv"])
+    func simulatedRecordingsGiveTheSameEvents(name: String) async throws {
+        let recording = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Recordings/\(name)").path
+        try #require(FileManager.default.fileExists(atPath: recording), "missing \(recording)")
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let exercise = try #require(try RecordingReader(path: recording).metadata.exercise)
+        // Enough target sets that the session never ends before the recording does.
+        var targets = exercise.defaultTargets
+        targets.sets = 100
+        let expected = try referenceEventLines(path: recording, targets: targets)
+        #expect(expected.contains { type(of: $0) == "rep" })
+        let daemon = try DaemonProcess(
+            directory: dir,
+            arguments: ["--replay", recording, "--speed", "max", "--wait-watchers", "1", "--exercise", exercise.rawValue, "--sets", "100"])
+        let lines = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            _ = try await c.call(.watch(motion: false))
+            return try await collectLines(c) { $0["type"]?.string == "summary" }
+        }
+        let pipelineTypes: Set = ["state", "hold_target_reached", "rep", "set"]
+        #expect(lines.filter { pipelineTypes.contains(type(of: $0) ?? "") } == expected)
     }
 
     @Test func badRequestsGetErrorsAndTheConnectionSurvives() async throws {
