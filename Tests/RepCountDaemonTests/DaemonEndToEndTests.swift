@@ -331,6 +331,52 @@ import Testing
         }
     }
 
+    @Test func sighupReloadsThePlanAndABadPlanKeepsTheOld() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let plan = "\(dir)/config.json"
+        try #"{"plan":[{"exercise":"wall-sit","reps":5}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle", "--config", plan])
+        func planExercises() async throws -> [String] {
+            try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+                try await c.call(.status)["plan"]?.array?.compactMap { $0["exercise"]?.string } ?? []
+            }
+        }
+        #expect(try await planExercises() == ["wall-sit"])
+        try #"{"plan":[{"exercise":"bridge"},{"exercise":"bird-dog"}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        try "{not a plan".write(toFile: plan, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        #expect(daemon.log.contains("plan not reloaded"))
+        // `start` without an exercise runs the plan's first step.
+        let started = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            try await c.call(.start(StartRequest()))
+        }
+        #expect(started["exercise"]?.string == "bridge")
+        #expect(started["plan_step"]?.int == 0)
+    }
+
+    @Test func sighupWithoutAPlanFileDoesNotKillTheDaemon() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"],
+            environment: ["XDG_CONFIG_HOME": dir, "HOME": dir, "CONFIGURATION_DIRECTORY": dir])
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(daemon.process.isRunning)
+        let status = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { try await $0.call(.status) }
+        #expect(status["plan"]?.array?.count == 3)
+    }
+
     @Test func readyIsNotifiedOnlyOnceTheSocketListens() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
