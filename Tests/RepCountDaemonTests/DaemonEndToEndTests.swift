@@ -119,6 +119,35 @@ import Testing
         #expect(daemon.log.contains("request line too long"))
     }
 
+    @Test func aFloodOfRequestsIsAnsweredOrRefusedAndTheDaemonCarriesOn() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"])
+        let count = 5_000
+        let (ok, busy) = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            var flood: [UInt8] = []
+            for i in 0..<count { flood += Array("{\"id\":\(i),\"request\":\"status\"}\n".utf8) }
+            try await c.sendRaw(flood)
+            var ok = 0
+            var busy = 0
+            var ids = Set<Int>()
+            while ok + busy < count, let m = try await c.nextMessage() {
+                if m["ok"]?.bool == true { ok += 1 }
+                if m["code"]?.string == "busy" { busy += 1 }
+                if let id = m["id"]?.int { ids.insert(id) }
+            }
+            #expect(ids.count == count)
+            // Still served afterwards.
+            #expect(try await c.call(.status)["ok"]?.bool == true)
+            return (ok, busy)
+        }
+        #expect(ok + busy == count)
+        #expect(ok >= 64)
+        #expect(daemon.process.isRunning)
+    }
+
     @Test func aHundredClientsAllGetEveryEvent() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
