@@ -170,6 +170,11 @@ def test_check_detects_edited_labels(tmp_path):
     assert ok.returncode == 0, ok.stdout
     labels_path = out / "s99-bridge-thigh.labels.json"
     labels = json.loads(labels_path.read_text())
+    # Within the tolerance (one sample): still passes.
+    labels["sets"][0]["reps"][0]["hold_end"] += 0.01
+    labels_path.write_text(json.dumps(labels, indent=2) + "\n")
+    ok = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout
     labels["sets"][0]["reps"][0]["hold_end"] += 0.5
     labels_path.write_text(json.dumps(labels, indent=2) + "\n")
     bad = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
@@ -178,3 +183,8 @@ def test_check_detects_edited_labels(tmp_path):
     shutil.rmtree(src)
     bad = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
     assert bad.returncode == 1 and "labels differ" in bad.stdout
+    # A dropped rep is a difference in structure, whatever the tolerance.
+    del labels["sets"][0]["reps"][-1]
+    labels_path.write_text(json.dumps(labels, indent=2) + "\n")
+    bad = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
+    assert bad.returncode == 1 and "reps per set" in bad.stdout
