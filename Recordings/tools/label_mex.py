@@ -117,7 +117,7 @@ EDGE_FRACTION = 0.15
 #: the model of a deliberate human movement, that is the last (first) 9% of its
 #: duration, so the hold boundaries fall where the movement ends, as the generator
 #: labels its recordings; balance and breathing inside a hold move more slowly.
-#: Checked on the generator's recordings (Recordings/README.md): hold MAE 0.08 s
+#: Checked on the generator's recordings (Recordings/README.md): hold MAE 0.09 s
 #: (bridge) and 0.16 s (bird dog) with it, 0.63 s and 0.55 s without.
 SETTLE_FRACTION = 0.1
 #: Fraction of the rep's height within which the tilt is "in the held pose".
