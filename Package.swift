@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcount-bench", targets: ["repcount-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,15 @@ let package = Package(
                 "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Benchmark: parse, pipeline and end-to-end replay against pandas+scipy (reference.py).
+        .executableTarget(
+            name: "repcount-bench",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["reference.py"]
         ),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
