@@ -71,48 +71,29 @@ struct RepCountBench: ParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         let megabytes = Double(bytes) / 1e6
         print("recording: \(path) (\(Self.mb(bytes)) MB)")
-        print("machine:   \(ProcessInfo.processInfo.activeProcessorCount) cores; best of \(runs) runs\n")
+        print("machine:   \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(Self.loadAverage()); best of \(runs) runs\n")
 
         // Child processes, each started by a measuring helper (see ChildProcess).
         let floor = try ChildProcess.run(["true"]).peakRSSBytes
         let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("repcount").path
         let useRepcount = !selfReplay && FileManager.default.isExecutableFile(atPath: sibling)
         let command = useRepcount ? [sibling, "replay", path, "--json"] : [ChildProcess.executablePath(), "--replay-only", path]
-        var replaySeconds = Double.infinity
-        var replayCPU = Double.infinity
-        var replayRSS = 0
+        var replay = Measurement()
         for _ in 0..<runs {
             let r = try ChildProcess.run(command)
             guard r.status == 0 else { throw ValidationError("\(command.joined(separator: " ")) exited with \(r.status)") }
-            replaySeconds = min(replaySeconds, r.seconds)
-            replayCPU = min(replayCPU, r.cpuSeconds)
-            replayRSS = max(replayRSS, r.peakRSSBytes)
+            replay.add(wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRSSBytes)
         }
+        // The same replay on the file's first minute: constant memory means the same peak.
+        let short = try Self.head(of: path, seconds: 60)
+        defer { unlink(short) }
+        let shortRSS = try ChildProcess.run(command.map { $0 == path ? short : $0 }).peakRSSBytes
 
-        // Python.
-        var py: (read: Double, process: Double, total: Double, cpu: Double, rss: Int, reps: Int)?
-        if !noPython {
-            var best: (read: Double, process: Double, total: Double, cpu: Double, rss: Int, reps: Int)?
-            for _ in 0..<runs {
-                let r = try ChildProcess.run(["python3", python, path], captureOutput: true)
-                guard r.status == 0, let line = r.output.split(separator: "\n").last,
-                    let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                    let read = o["read_s"] as? Double, let process = o["process_s"] as? Double, let reps = o["reps"] as? Int
-                else {
-                    print("python3 \(python) failed (status \(r.status)); is pandas+scipy installed? (pip install pandas scipy)")
-                    break
-                }
-                let this = (read, process, r.seconds, r.cpuSeconds, r.peakRSSBytes, reps)
-                best = best.map { b in
-                    (min(b.read, read), min(b.process, process), min(b.total, r.seconds), min(b.cpu, r.cpuSeconds), max(b.rss, r.peakRSSBytes), reps)
-                } ?? this
-            }
-            py = best
-        }
+        let py = noPython ? nil : try pythonReference(path)
 
-        // Parse only.
+        // Parse only, in this process.
         var rows = 0
-        let parse = try best {
+        let parse = try measure {
             let reader = try RecordingReader(path: path)
             var n = 0
             var checksum = 0.0
@@ -131,7 +112,7 @@ struct RepCountBench: ParsableCommand {
         let configuration = Self.configuration(for: reader.metadata)
         while let s = try reader.next() { samples.append(s) }
         var swiftReps = 0
-        let pipelineSeconds = try best {
+        let pipeline = try measure {
             var pipeline = Pipeline(configuration: configuration)
             var reps = 0
             let count: (PipelineEvent) -> Void = { if case .rep = $0 { reps += 1 } }
@@ -142,24 +123,103 @@ struct RepCountBench: ParsableCommand {
         samples = []
 
         let n = Double(rows)
-        func rate(_ seconds: Double?) -> String { seconds.map { Self.si(n / $0) } ?? "-" }
+        func perSecond(_ seconds: Double?) -> String { seconds.map { Self.si(n / $0) } ?? "-" }
+        func mbPerSecond(_ seconds: Double?) -> String { seconds.map { Self.fixed(megabytes / $0, 0) } ?? "-" }
+        func seconds(_ s: Double?) -> String { s.map { Self.fixed($0, 3) } ?? "-" }
         let table: [(String, String, String)] = [
             ("", "Swift (RepCount)", "Python (pandas+scipy)"),
-            ("parse only, rows/s", rate(parse), rate(py?.read)),
-            ("parse only, MB/s", Self.fixed(megabytes / parse, 0), py.map { Self.fixed(megabytes / $0.read, 0) } ?? "-"),
-            ("pipeline only, samples/s", rate(pipelineSeconds), rate(py?.process)),
-            ("end to end, s", Self.fixed(replaySeconds, 3), py.map { Self.fixed($0.total, 3) } ?? "-"),
-            ("end to end, CPU s", Self.fixed(replayCPU, 3), py.map { Self.fixed($0.cpu, 3) } ?? "-"),
-            ("peak RSS, MB", Self.mb(replayRSS), py.map { Self.mb($0.rss) } ?? "-"),
+            ("parse only, rows/s", perSecond(parse.wall), perSecond(py?.read.wall)),
+            ("parse only, MB/s", mbPerSecond(parse.wall), mbPerSecond(py?.read.wall)),
+            ("pipeline only, samples/s", perSecond(pipeline.wall), perSecond(py?.process.wall)),
+            ("end to end, s", seconds(replay.wall), seconds(py?.total.wall)),
+            ("peak RSS, MB", Self.mb(replay.rss), py.map { Self.mb($0.total.rss) } ?? "-"),
+            ("peak RSS, first minute, MB", Self.mb(shortRSS), "-"),
             ("reps counted", String(swiftReps), py.map { String($0.reps) } ?? "-"),
+            ("per CPU second:", "", ""),
+            ("parse only, rows/s", perSecond(parse.cpu), perSecond(py?.read.cpu)),
+            ("pipeline only, samples/s", perSecond(pipeline.cpu), perSecond(py?.process.cpu)),
+            ("end to end, CPU s", seconds(replay.cpu), seconds(py?.total.cpu)),
         ]
         for (label, swift, python) in table {
-            print(Self.padRight(label, 26) + Self.pad(swift, 18) + Self.pad(python, 24))
+            print(Self.padRight(label, 30) + Self.pad(swift, 18) + Self.pad(python, 24))
         }
-        print("\npeak RSS: wait4 ru_maxrss of the child (fork+exec from a small helper; `true` measures \(Self.mb(floor)) MB that way).")
-        print("rows: \(rows); end to end = \(useRepcount ? "`repcount replay FILE --json > /dev/null`" : "`repcount-bench --replay-only FILE > /dev/null`") (wall time, child process);")
-        print("python end to end includes interpreter start and imports; its parse = pandas.read_csv, pipeline = filter + tilt + counting.")
-        print("reps differ by design: the Python job is the plain threshold counter, RepCount's pipeline does more.")
+        let replayName = useRepcount ? "`repcount replay FILE --json > /dev/null`" : "`repcount-bench --replay-only FILE > /dev/null`"
+        print("""
+
+            rows: \(rows). Parse and pipeline run in this process, wall time; end to end is \(replayName)
+            in a child process, wall time from fork to exit. Python's end to end includes the interpreter's
+            start and imports; its parse is pandas.read_csv, its pipeline the filter, tilt and counting.
+            Peak RSS is the child's wait4 ru_maxrss (started by fork+exec from a small helper, which leaves
+            a floor: `true` measures \(Self.mb(floor)) MB). CPU figures are user+system time, which other
+            load on the machine barely changes. Reps counted: a check that both did the whole job (the
+            Python job is the plain hysteresis counter, so the counts need not agree).
+            """)
+    }
+
+    /// Best wall and CPU time of some runs, and the largest peak RSS seen.
+    struct Measurement {
+        var wall = Double.infinity
+        var cpu = Double.infinity
+        var rss = 0
+
+        mutating func add(wall: Double, cpu: Double, rss: Int = 0) {
+            self.wall = min(self.wall, wall)
+            self.cpu = min(self.cpu, cpu)
+            self.rss = max(self.rss, rss)
+        }
+    }
+
+    /// The Python reference's figures: its own stage timings and the whole run.
+    struct PythonFigures {
+        var read = Measurement()
+        var process = Measurement()
+        var total = Measurement()
+        var reps = 0
+    }
+
+    private func pythonReference(_ path: String) throws -> PythonFigures? {
+        var figures = PythonFigures()
+        for _ in 0..<runs {
+            let r = try ChildProcess.run(["python3", python, path], captureOutput: true)
+            guard r.status == 0, let line = r.output.split(separator: "\n").last,
+                let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let read = o["read_s"] as? Double, let readCPU = o["read_cpu_s"] as? Double,
+                let process = o["process_s"] as? Double, let processCPU = o["process_cpu_s"] as? Double,
+                let reps = o["reps"] as? Int
+            else {
+                print("python3 \(python) failed (status \(r.status)); are pandas and scipy installed? (pip install pandas scipy)\n")
+                return nil
+            }
+            figures.read.add(wall: read, cpu: readCPU)
+            figures.process.add(wall: process, cpu: processCPU)
+            figures.total.add(wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRSSBytes)
+            figures.reps = reps
+        }
+        return figures
+    }
+
+    /// Best wall and CPU (this process's user+system) time of `runs` runs of `body`.
+    private func measure(_ body: () throws -> Void) throws -> Measurement {
+        var m = Measurement()
+        for _ in 0..<runs {
+            let cpuStart = Self.processCPUSeconds()
+            let start = ContinuousClock.now
+            try body()
+            m.add(wall: (ContinuousClock.now - start).seconds, cpu: Self.processCPUSeconds() - cpuStart)
+        }
+        return m
+    }
+
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    static func loadAverage() -> String {
+        var loads = [0.0, 0.0, 0.0]
+        guard getloadavg(&loads, 3) == 3 else { return "?" }
+        return loads.map { fixed($0, 2) }.joined(separator: " ")
     }
 
     // MARK: Steps
@@ -188,15 +248,14 @@ struct RepCountBench: ParsableCommand {
         return path
     }
 
-    /// The best (shortest) wall time of `runs` runs of `body`.
-    private func best(_ body: () throws -> Void) throws -> Double {
-        var bestSeconds = Double.infinity
-        for _ in 0..<runs {
-            let start = ContinuousClock.now
-            try body()
-            bestSeconds = min(bestSeconds, (ContinuousClock.now - start).seconds)
-        }
-        return bestSeconds
+    /// A copy of the recording's first `seconds`, in /tmp.
+    static func head(of path: String, seconds: Double) throws -> String {
+        let reader = try RecordingReader(path: path)
+        let out = NSTemporaryDirectory() + "repcount-bench-head-\(getpid()).csv"
+        let writer = try RecordingWriter(path: out, metadata: reader.metadata, timeDecimals: 3, valueDecimals: 3)
+        while let s = try reader.next(), s.time < seconds { try writer.write(s) }
+        try writer.close()
+        return out
     }
 
     /// `repcount replay FILE --json`, in this process (see `--replay-only`).
