@@ -97,9 +97,10 @@ public struct SessionBuilder {
         time += duration
         motion.key(pose, at: time, skew: skew())
         if fidgets { addFidgets(from: from, to: time) }
-        if fidgets && duration > 2 && random.chance(subject.shakyRestProbability) {
+        let leg = segment == .thighKnee || segment == .thighHip
+        if fidgets && leg && duration > 2 && random.chance(subject.shakyRestProbability) {
             // A shaky spell: some people's legs tremble visibly at rest (MEx s09:
-            // ±2-5 m/s² at 7-10 Hz between reps).
+            // ±2-5 m/s² at 7-10 Hz between reps). The pelvis, carrying the trunk, does not.
             let length = random.uniform(1, min(4, duration - 0.5))
             let begin = from + random.uniform(0.2, duration - length)
             motion.add(Disturbance(start: begin, end: begin + length, kind: .effort(tremor: random.uniform(0.2, 1.2), sway: 0, growth: 0)))
