@@ -1,5 +1,6 @@
 /// The session's typical rep amplitude: the median peak tilt of the last few
-/// counted reps, so that thresholds follow the person (a 6 deg bridge and a
+/// plausible excursions (the pipeline records every one that passes the absolute
+/// checks, so the median follows the majority, which are reps), so that thresholds follow the person (a 6 deg bridge and a
 /// 40 deg bridge are both bridges) and their fatigue through a set.
 public struct AmplitudeTracker: Sendable, Equatable {
     /// Reps remembered. Eight spans most of a set, and the median of eight

@@ -69,7 +69,7 @@ public struct Pipeline: Sendable {
 
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
-    static let minimumRestBeforeSeconds = 0.3
+    static let minimumRestBeforeSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
     /// a step or two (about 0.5 s), not a single jolt.
     static let walkingSeconds = 0.5
@@ -266,10 +266,15 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let typical = amplitude.typical
         let dir = displacementSum.normalized
-        var accepted = !disturbed && fromRest
+        let plausible = !disturbed && fromRest
             && duration >= profile.minimumRepSeconds
-            && peak >= max(profile.minimumPeakDegrees, profile.peakFraction * typical)
+            && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
+        // Every plausible excursion informs the typical amplitude, counted or not, so
+        // that one odd first excursion cannot lock the real reps out: the median
+        // follows the majority.
+        if plausible { amplitude.record(peak) }
+        var accepted = plausible && peak >= profile.peakFraction * typical
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
@@ -289,7 +294,6 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
-            amplitude.record(peak)
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
