@@ -151,7 +151,14 @@ public struct Pipeline: Sendable {
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = settling[0].time
-        for i in 0..<settling.count { step(settling[i], emit) }
+        let buffered = settling.count
+        for i in 0..<buffered {
+            // A posture change during the replay starts the search again; the rest of
+            // the buffer is dropped with the pose it belonged to.
+            guard phase != .settling else { return }
+            step(settling[i], emit)
+        }
+        guard phase != .settling else { return }
         settling.clear()
         finder.reset()
     }
@@ -253,12 +260,12 @@ public struct Pipeline: Sendable {
             // Came back most of the way and stopped: rest drifted; re-learn it here.
             let stop = max(from, history.written - 1 - Int(stillFor / TickResampler.defaultInterval))
             finishExcursion(to: stop, time: t, newRest: m, emit)
-        } else if let m = still.mean,
-            (stillFor >= profile.relearnSeconds && FastMath.angleDegrees(m, rest) > profile.maximumPeakDegrees)
-                || stillFor >= maximumHoldSeconds || t - enterTime >= Self.historySeconds * 0.9
+        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
+            || stillFor >= maximumHoldSeconds || t - enterTime >= Self.historySeconds * 0.9
         {
-            // Settled far away, or for longer than any hold: a new posture, not a rep.
-            postureChange(to: m, time: t, emit)
+            // Came to a stop after moving far beyond any rep (or walking), or stayed
+            // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
+            postureChange(time: t, emit)
         }
     }
 
@@ -298,6 +305,12 @@ public struct Pipeline: Sendable {
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
         }
+        if !accepted, peak > profile.maximumPeakDegrees || disturbed {
+            // Back near the old rest after moving far (or walking): the posture may have
+            // changed; find the rest pose afresh.
+            postureChange(time: t, emit)
+            return
+        }
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
@@ -306,14 +319,15 @@ public struct Pipeline: Sendable {
         setState(.rest, at: t, emit)
     }
 
-    private mutating func postureChange(to pose: Vector3, time t: Double, _ emit: (PipelineEvent) -> Void) {
+    private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {
         endSet(emit)
-        setState(.settling, at: t, emit)
-        learnRest(pose)
-        phase = .rest
+        phase = .settling
+        finder.reset()
+        settling.clear()
+        history.clear()
         holding = false
         status.holdElapsed = 0
-        setState(.rest, at: t, emit)
+        setState(.settling, at: t, emit)
     }
 
     private mutating func learnRest(_ pose: Vector3) {
