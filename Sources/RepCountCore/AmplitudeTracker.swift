@@ -9,11 +9,14 @@ public struct AmplitudeTracker: Sendable, Equatable {
 
     private var peaks: [Double]
     private var count = 0
+    /// The median, recomputed when a peak is recorded (the pipeline reads it every tick).
+    public private(set) var typical: Double
     /// Used until the first rep is counted, degrees.
     public let prior: Double
 
     public init(prior: Double) {
         self.prior = prior
+        self.typical = prior
         peaks = Array(repeating: 0, count: Self.memory)
     }
 
@@ -24,11 +27,12 @@ public struct AmplitudeTracker: Sendable, Equatable {
     public mutating func record(_ peak: Double) {
         peaks[count % Self.memory] = peak
         count += 1
+        typical = median
     }
 
     /// The median of the remembered peaks (mean of the middle two for an even count),
     /// or `prior` before any rep. Allocation-free: n is at most 8, so counting ranks is cheap.
-    public var typical: Double {
+    private var median: Double {
         let n = samples
         guard n > 0 else { return prior }
         var lower = 0.0

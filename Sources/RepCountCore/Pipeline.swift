@@ -3,7 +3,7 @@
 /// Stages, in the order data flows (each a value type in its own file):
 /// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps.
 /// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
-/// 3. `TickResampler`: onto a fixed 50 Hz grid, so the rest runs rate-independent.
+/// 3. `TickResampler`: onto a fixed 25 Hz grid, so the rest runs rate-independent.
 /// 4. `StillnessDetector`: runs of a still orientation (rest, holds, new postures).
 /// 5. Rest pose (here): learnt from the first still stretch, tracked as it drifts,
 ///    re-learnt after a posture change; the tilt from it is the signal.
@@ -120,9 +120,12 @@ public struct Pipeline: Sendable {
             reading = gravity.update(sample, dt: dt, restart: false)
             restart = false
         }
-        var r = resampler
-        r.feed(reading, restart: restart) { tick in self.tick(tick, restart: restart, emit) }
-        resampler = r
+        resampler.feed(reading, restart: restart)
+        var first = restart
+        while let t = resampler.next() {
+            tick(t, restart: first, emit)
+            first = false
+        }
     }
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
