@@ -117,13 +117,16 @@ struct LiveSourceTests {
         let offsets = [-3.0, 0, 17]
         for (i, s) in log.samples.prefix(count).enumerated() {
             let raw = raws[i]
-            #expect(s.raw == raw, "raw of sample \(i)")
             let expected = Vector3((Double(raw.x) + offsets[0]) * scale, (Double(raw.y) + offsets[1]) * scale, (Double(raw.z) + offsets[2]) * scale)
-            #expect(s.sample.accel == expected, "m/s^2 of sample \(i)")
             // With a timestamp channel, time is its ns from the first; else index / 200 Hz.
-            #expect(s.sample.time == (timestamp ? Double(Int64(i) * 5_000_000) / 1e9 : Double(i) / 200))
-            #expect(s.deviceTimestamp == (timestamp ? 5_000_000_000 + Int64(i) * 5_000_000 : nil))
-            if s.raw != raw { break }
+            let time = timestamp ? Double(Int64(i) * 5_000_000) / 1e9 : Double(i) / 200
+            let deviceTime: Int64? = timestamp ? 5_000_000_000 + Int64(i) * 5_000_000 : nil
+            #expect(s.raw == raw, "raw of sample \(i)")
+            #expect(s.sample.accel == expected, "m/s^2 of sample \(i)")
+            #expect(s.sample.time == time, "time of sample \(i)")
+            #expect(s.deviceTimestamp == deviceTime, "timestamp of sample \(i)")
+            // One failing sample says it all; stop before thousands of repeats.
+            if s.raw != raw || s.sample.accel != expected || s.sample.time != time || s.deviceTimestamp != deviceTime { break }
         }
     }
 
