@@ -238,43 +238,6 @@ struct LiveSourceTests {
         #expect(liveEvents == replayEvents)
     }
 
-    @Test func zeroHertzDeviceGetsTheFallbackRateAndAskedRatesAreWritten() throws {
-        let device = EmulatedAccelerometer(samplingFrequency: "0", availableFrequencies: "12.5 25 50 100 200 400 800")
-        let ns = try IIONamespace()
-        defer { ns.close() }
-        try ns.perform { try device.install() }
-        let info = try ns.perform { try LiveSource(configuration: Self.configuration("local:")).probe() }
-        #expect(info.samplingFrequency == 100)
-        #expect(try ns.perform { try device.read("sampling_frequency") } == "100")
-        let asked = try ns.perform { try LiveSource(configuration: Self.configuration("local:", rate: 380)).probe() }
-        #expect(asked.samplingFrequency == 400)  // the nearest the driver offers
-        #expect(asked.bufferSamples == 20)
-        #expect(try ns.perform { try device.read("sampling_frequency") } == "400")
-    }
-
-    @Test func choosesTheAccelerometerByNameAndListsCandidatesWhenAmbiguous() throws {
-        let a = EmulatedAccelerometer(index: 0, name: "adxl345")
-        let b = EmulatedAccelerometer(index: 1, name: "lis3dh", label: "thigh", format: "le:s12/16>>4")
-        let ns = try IIONamespace()
-        defer { ns.close() }
-        try ns.perform { try a.install(); try b.install() }
-        let error = try ns.perform { () -> IIOError? in
-            do { _ = try LiveSource(configuration: Self.configuration("local:")).probe() } catch { return error as? IIOError }
-            return nil
-        }
-        #expect(error == .ambiguousAccelerometer(uri: "local:", candidates: ["adxl345 (iio:device0)", "lis3dh [thigh] (iio:device1)"]))
-        for query in ["lis3dh", "thigh", "iio:device1"] {
-            let info = try ns.perform { try LiveSource(configuration: Self.configuration("local:", device: query)).probe() }
-            #expect(info.deviceID == "iio:device1" && info.deviceName == "lis3dh" && info.label == "thigh")
-            #expect(info.axes.map(\.format.description) == ["le:s12/16>>4", "le:s12/16>>4", "le:s12/16>>4"])
-        }
-        let missing = try ns.perform { () -> IIOError? in
-            do { _ = try LiveSource(configuration: Self.configuration("local:", device: "bmi160")).probe() } catch { return error as? IIOError }
-            return nil
-        }
-        #expect(missing == .deviceNotFound(uri: "local:", query: "bmi160", available: ["adxl345 (iio:device0)", "lis3dh [thigh] (iio:device1)"]))
-    }
-
     @Test func eventsStreamDeliversStatesAndSamplesInOrder() async throws {
         let device = EmulatedAccelerometer(samplingFrequency: "400")
         let (ns, writer, _, uri) = try Self.world(device, .local)
