@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcount-bench", targets: ["repcount-bench"]),
         .executable(name: "repcountd", targets: ["repcountd"]),
         .executable(name: "repcount-sim", targets: ["repcount-sim"]),
         .executable(name: "repcount-iio-emulator", targets: ["repcount-iio-emulator"]),
@@ -80,6 +81,15 @@ let package = Package(
                 "RepCountIIO", "RepCountClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Benchmark: parse, pipeline and end-to-end replay against pandas+scipy (reference.py).
+        .executableTarget(
+            name: "repcount-bench",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["reference.py"]
         ),
         .executableTarget(
             name: "repcountd",
