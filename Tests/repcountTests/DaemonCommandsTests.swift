@@ -1,0 +1,111 @@
+import Foundation
+import RepCountProtocol
+import Testing
+
+/// `repcount status|start|stop|next|watch|history` against a real `repcountd`,
+/// both run as the built executables, as a user would.
+@Suite(.serialized) struct DaemonCommandsTests {
+    static var binDirectory: URL { ReplayTests.executable.deletingLastPathComponent() }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `repcount ARGS` to completion.
+    static func repcount(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = ReplayTests.executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `repcountd` and waits for its socket.
+    static func startDaemon(_ arguments: [String], socket: String) throws -> Process {
+        let daemon = Process()
+        daemon.executableURL = binDirectory.appendingPathComponent("repcountd")
+        daemon.arguments = arguments
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: socket), Date() < deadline { usleep(20_000) }
+        return daemon
+    }
+
+    @Test func commandsDriveAndReadARealDaemon() throws {
+        let dir = try TemporaryDirectory()
+        let recording = dir.path + "/bridge.csv"
+        try ReplayTests.bridgeRecording(at: recording, reps: 3, hold: 6.5)
+        // Socket paths must stay short (108 bytes).
+        let socket = "/tmp/rc-cli-\(getpid()).sock"
+        defer { unlink(socket) }
+        let daemon = try Self.startDaemon(
+            ["--replay", recording, "--speed", "max", "--wait-watchers", "1", "--socket", socket, "--database", dir.path + "/h.db"],
+            socket: socket)
+        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+
+        // `watch --json` prints the raw events: its reps are `repcount replay --json`'s.
+        let watch = Process()
+        watch.executableURL = ReplayTests.executable
+        watch.arguments = ["watch", "--json", "--socket", socket]
+        let out = Pipe()
+        watch.standardOutput = out
+        try watch.run()
+        var text = ""
+        while !text.contains("\"type\":\"summary\"") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        watch.terminate()
+        watch.waitUntilExit()
+        let watched = text.split(separator: "\n").map(String.init).filter { $0.contains("\"type\":\"rep\"") }
+        let replay = try ReplayTests.replay([recording, "--json"])
+        #expect(replay.status == 0)
+        let replayed = replay.stdout.split(separator: "\n").map(String.init).filter { $0.contains("\"type\":\"rep\"") }
+        #expect(watched.count == 3)
+        #expect(watched == replayed)
+
+        let status = try Self.repcount(["status", "--socket", socket])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("session: none"), "\(status.stdout)")
+        #expect(status.stdout.contains("bridge: 3 reps in 1 sets"), "\(status.stdout)")
+
+        let start = try Self.repcount(["start", "wall-sit", "--reps", "5", "--socket", socket])
+        #expect(start.stdout.hasPrefix("started session 2: wall-sit, 1 x 5, hold 10 s"), "\(start.stdout)\(start.stderr)")
+        let json = try Self.repcount(["status", "--json", "--socket", socket])
+        let parsed = try JSONValue.parse(json.stdout.trimmingCharacters(in: .newlines))
+        #expect(parsed["session"]?["exercise"]?.string == "wall-sit")
+        #expect(try Self.repcount(["next", "--socket", socket]).stdout == "now on set 1\n")
+        #expect(try Self.repcount(["stop", "--socket", socket]).stdout == "stopped session 2\n")
+        let again = try Self.repcount(["stop", "--socket", socket])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("no_session"), "\(again.stderr)")
+
+        let history = try Self.repcount(["history", "--socket", socket])
+        let lines = history.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("bridge  3 reps in 1 sets") == true, "\(history.stdout)")
+        #expect(lines.last?.contains("wall-sit  0 reps in 0 sets  [stopped]") == true, "\(history.stdout)")
+        let historyJSON = try JSONValue.parse(try Self.repcount(["history", "--json", "--socket", socket]).stdout)
+        #expect(historyJSON["sessions"]?.array?.count == 2)
+        #expect(try Self.repcount(["history", "--exercise", "wall-sit", "--json", "--socket", socket]).stdout.contains("\"bridge\"") == false)
+    }
+
+    @Test func withoutADaemonCommandsSayWhereTheyLooked() throws {
+        let run = try Self.repcount(["status", "--socket", "/tmp/no-such-repcountd.sock"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("cannot connect to repcountd at /tmp/no-such-repcountd.sock: No such file or directory"), "\(run.stderr)")
+    }
+}
