@@ -54,9 +54,17 @@ final class SocketServer: Service {
             channel = try await bootstrap.withBoundSocket(fd).get()
             description = "socket from systemd (fd \(fd))"
         } else {
+            // Resolve the group first: a bad name must not leave a socket file behind.
+            let gid = try configuration.socketGroup.map { name throws(DaemonError) in try SocketFile.groupID(name) }
             try SocketFile.prepare(path: configuration.socketPath)
             channel = try await bootstrap.bind(unixDomainSocketPath: configuration.socketPath).get()
-            try SocketFile.setPermissions(path: configuration.socketPath, group: configuration.socketGroup)
+            do {
+                try SocketFile.setPermissions(path: configuration.socketPath, group: gid)
+            } catch {
+                try? await channel.close()
+                unlink(configuration.socketPath)
+                throw error
+            }
             description = configuration.socketPath
         }
         logger.info("listening", metadata: ["socket.path": "\(description)"])
@@ -103,12 +111,17 @@ enum SocketFile {
         }
     }
 
+    /// The id of group `name`. The corresponding C function is `getgrnam`.
+    static func groupID(_ name: String) throws(DaemonError) -> gid_t {
+        guard let entry = getgrnam(name) else { throw .unknownGroup(name) }
+        return entry.pointee.gr_gid
+    }
+
     /// Mode 0660 and, if given, the group: only the owner and the group may
     /// connect (connecting needs write permission on a Unix socket).
-    static func setPermissions(path: String, group: String?) throws(DaemonError) {
+    static func setPermissions(path: String, group: gid_t?) throws(DaemonError) {
         if let group {
-            guard let entry = getgrnam(group) else { throw .unknownGroup(group) }
-            guard chown(path, uid_t.max, entry.pointee.gr_gid) == 0 else {
+            guard chown(path, uid_t.max, group) == 0 else {
                 throw .socketPermissions(path: path, call: "chown", reason: String(cString: strerror(errno)))
             }
         }

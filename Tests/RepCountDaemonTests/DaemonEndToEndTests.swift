@@ -321,6 +321,29 @@ import Testing
         #expect(canConnect(first.socketPath))
     }
 
+    @Test func theSocketGetsTheGroupAskedFor() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        // Any group other than our own shows the chown happened; Debian always has "daemon".
+        let group = try #require(getgrnam("daemon"), "no group named daemon here")
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle", "--socket-group", "daemon"])
+        var info = stat()
+        #expect(stat(daemon.socketPath, &info) == 0)
+        #expect(info.st_gid == group.pointee.gr_gid)
+        #expect(info.st_mode & 0o777 == 0o660)
+        daemon.stop()
+
+        let wrong = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle", "--socket-group", "no-such-group-rc"],
+            waitForSocket: false)
+        #expect(try wrong.waitForExit() != 0)
+        #expect(wrong.log.contains("no such group: no-such-group-rc"))
+        #expect(!FileManager.default.fileExists(atPath: wrong.socketPath))
+    }
+
     @Test func startNextStopDriveTheSessionAndItsHistory() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
