@@ -188,7 +188,7 @@ private struct HumanReport {
     private func repLine(_ rep: Rep) -> String {
         var line = "  rep \(Self.pad(String(rep.number), 3))  \(Self.clock(rep.start)) - \(Self.clock(rep.end))"
         if configuration.exercise.hasSides { line += "  \(Self.padRight(rep.side?.rawValue ?? "-", 5))" }
-        line += "  hold \(Self.pad(Self.seconds(rep.holdSeconds), 5)) s"
+        line += "  hold \(Self.pad(Self.seconds(rep.holdSeconds, measured: true), 5)) s"
         if rep.targetHoldSeconds > 0 {
             line += " / \(Self.seconds(rep.targetHoldSeconds)) s"
             if rep.isShort { line += "  short" }
@@ -200,7 +200,7 @@ private struct HumanReport {
         var line = "  set \(set.set): \(Self.count(set.reps, "rep"))"
         if set.hasSides { line += " (\(set.rightReps) right, \(set.leftReps) left)" }
         line += ", target \(configuration.targets.reps)\(configuration.exercise.hasSides ? " per side" : "")"
-        if let mean = set.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean)) s" }
+        if let mean = set.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean, measured: true)) s" }
         if configuration.targets.holdSeconds > 0 { line += ", \(set.shortReps) short" }
         return line
     }
@@ -208,7 +208,7 @@ private struct HumanReport {
     func finish(_ summary: SessionSummary, labels: Labels?) {
         print("")
         var line = "total: \(Self.count(summary.reps, "rep")) in \(Self.count(summary.sets.count, "set"))"
-        if let mean = summary.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean)) s" }
+        if let mean = summary.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean, measured: true)) s" }
         if summary.targets.holdSeconds > 0 { line += ", \(summary.shortReps) short of \(Self.seconds(summary.targets.holdSeconds)) s" }
         print(line)
         if let labels {
@@ -221,10 +221,14 @@ private struct HumanReport {
     /// "1 set", "3 sets".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    /// Seconds with one decimal: the hold timer's useful resolution for a person.
-    static func seconds(_ s: Double) -> String {
+    /// Seconds with one decimal, the hold timer's useful resolution for a
+    /// person; a whole target prints without it ("6 s"), measured values keep it.
+    static func seconds(_ s: Double, measured: Bool = false) -> String {
         let tenths = Int((s * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        if !measured, magnitude % 10 == 0 { return sign + String(magnitude / 10) }
+        return "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
 
     /// `m:ss.s` on the recording's time axis (`h:mm:ss.s` past an hour).
