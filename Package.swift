@@ -129,9 +129,15 @@ let package = Package(
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
-            dependencies: ["RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore"]
+            dependencies: [
+                // repcountd: the end-to-end tests run the built executable.
+                "repcountd", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+            ]
         ),
-        .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
+        .testTarget(
+            name: "RepCountClientTests",
+            dependencies: ["RepCountClient", "RepCountProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
         .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
     ]

@@ -64,7 +64,7 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var setGapSeconds = 30.0
     /// Fraction of the rep's height (plateau minus rest) within which the tilt counts
     /// as in the held pose, for the measured hold.
-    public var holdFraction = 0.08
+    public var holdFraction = 0.03
     /// Fraction of the rep's height above rest that marks leaving rest and being back.
     public var edgeFraction = 0.15
     /// Angle between a rep's direction and the session's typical rep direction above

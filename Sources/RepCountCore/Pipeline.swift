@@ -3,7 +3,7 @@
 /// Stages, in the order data flows (each a value type in its own file):
 /// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps.
 /// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
-/// 3. `TickResampler`: onto a fixed 50 Hz grid, so the rest runs rate-independent.
+/// 3. `TickResampler`: onto a fixed 25 Hz grid, so the rest runs rate-independent.
 /// 4. `StillnessDetector`: runs of a still orientation (rest, holds, new postures).
 /// 5. Rest pose (here): learnt from the first still stretch, tracked as it drifts,
 ///    re-learnt after a posture change; the tilt from it is the signal.
@@ -69,7 +69,7 @@ public struct Pipeline: Sendable {
 
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
-    static let minimumRestBeforeSeconds = 0.3
+    static let minimumRestBeforeSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
     /// a step or two (about 0.5 s), not a single jolt.
     static let walkingSeconds = 0.5
@@ -120,15 +120,20 @@ public struct Pipeline: Sendable {
             reading = gravity.update(sample, dt: dt, restart: false)
             restart = false
         }
-        var r = resampler
-        r.feed(reading, restart: restart) { tick in self.tick(tick, restart: restart, emit) }
-        resampler = r
+        resampler.feed(reading, restart: restart)
+        var first = restart
+        while let t = resampler.next() {
+            tick(t, restart: first, emit)
+            first = false
+        }
     }
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
+    /// The daemon also calls it mid-stream for `next` (end the set now), so it
+    /// moves `status` to the next set like a set ended by a long rest.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
-        if let summary = sets.endSet() { emit(.setEnded(summary)) }
+        endSet(emit)
     }
 
     // MARK: - Per tick
@@ -151,7 +156,14 @@ public struct Pipeline: Sendable {
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = settling[0].time
-        for i in 0..<settling.count { step(settling[i], emit) }
+        let buffered = settling.count
+        for i in 0..<buffered {
+            // A posture change during the replay starts the search again; the rest of
+            // the buffer is dropped with the pose it belonged to.
+            guard phase != .settling else { return }
+            step(settling[i], emit)
+        }
+        guard phase != .settling else { return }
         settling.clear()
         finder.reset()
     }
@@ -253,12 +265,12 @@ public struct Pipeline: Sendable {
             // Came back most of the way and stopped: rest drifted; re-learn it here.
             let stop = max(from, history.written - 1 - Int(stillFor / TickResampler.defaultInterval))
             finishExcursion(to: stop, time: t, newRest: m, emit)
-        } else if let m = still.mean,
-            (stillFor >= profile.relearnSeconds && FastMath.angleDegrees(m, rest) > profile.maximumPeakDegrees)
-                || stillFor >= maximumHoldSeconds || t - enterTime >= Self.historySeconds * 0.9
+        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
+            || stillFor >= maximumHoldSeconds || t - enterTime >= Self.historySeconds * 0.9
         {
-            // Settled far away, or for longer than any hold: a new posture, not a rep.
-            postureChange(to: m, time: t, emit)
+            // Came to a stop after moving far beyond any rep (or walking), or stayed
+            // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
+            postureChange(time: t, emit)
         }
     }
 
@@ -266,10 +278,15 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let typical = amplitude.typical
         let dir = displacementSum.normalized
-        var accepted = !disturbed && fromRest
+        let plausible = !disturbed && fromRest
             && duration >= profile.minimumRepSeconds
-            && peak >= max(profile.minimumPeakDegrees, profile.peakFraction * typical)
+            && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
+        // Every plausible excursion informs the typical amplitude, counted or not, so
+        // that one odd first excursion cannot lock the real reps out: the median
+        // follows the majority.
+        if plausible { amplitude.record(peak) }
+        var accepted = plausible && peak >= profile.peakFraction * typical
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
@@ -289,10 +306,15 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
-            amplitude.record(peak)
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
+        }
+        if !accepted, peak > profile.maximumPeakDegrees || disturbed {
+            // Back near the old rest after moving far (or walking): the posture may have
+            // changed; find the rest pose afresh.
+            postureChange(time: t, emit)
+            return
         }
         if let newRest { learnRest(newRest) }
         phase = .rest
@@ -302,14 +324,15 @@ public struct Pipeline: Sendable {
         setState(.rest, at: t, emit)
     }
 
-    private mutating func postureChange(to pose: Vector3, time t: Double, _ emit: (PipelineEvent) -> Void) {
+    private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {
         endSet(emit)
-        setState(.settling, at: t, emit)
-        learnRest(pose)
-        phase = .rest
+        phase = .settling
+        finder.reset()
+        settling.clear()
+        history.clear()
         holding = false
         status.holdElapsed = 0
-        setState(.rest, at: t, emit)
+        setState(.settling, at: t, emit)
     }
 
     private mutating func learnRest(_ pose: Vector3) {

@@ -19,6 +19,10 @@ public enum RepTimer {
 
     /// Fraction of the peak height above which samples define the plateau level.
     public static let topFraction = 0.8
+    /// The minimum-jerk profile `10x^3 - 15x^4 + 6x^5` is at 50% at x = 0.5 and at 85%
+    /// at x = 0.711, so its end (x = 1) lies 0.5 / 0.211 = 2.37 times the 50-85% interval
+    /// after the 50% point.
+    public static let rampEndFactor = 2.37
     /// Seconds of history before the excursion searched for the rest level and start.
     public static let restWindowSeconds = 1.5
 
@@ -54,8 +58,40 @@ public enum RepTimer {
             he = i
         }
         if hs > he { (hs, he) = (he, hs) }
-        let holdStart = crossing(h, hs - 1, hs, level: holdLevel, oldest: oldest)
-        let holdEnd = crossing(h, he + 1, he, level: holdLevel, oldest: oldest, newest: to)
+        var holdStart = crossing(h, hs - 1, hs, level: holdLevel, oldest: oldest)
+        var holdEnd = crossing(h, he + 1, he, level: holdLevel, oldest: oldest, newest: to)
+        // Arrival and departure from the ramps' shape: a smooth human movement approaches
+        // the held pose asymptotically, so any band around the plateau is entered well
+        // before the movement actually ends. The times at 50% and 85% of the height,
+        // extrapolated along a minimum-jerk profile, give where the ramp ends.
+        let rise50 = restBefore + 0.5 * (plateau - restBefore)
+        let rise85 = restBefore + 0.85 * (plateau - restBefore)
+        var i50 = hs
+        while i50 > first && Double(h[i50].tilt) > rise50 { i50 -= 1 }
+        var i85 = hs
+        while i85 > i50 && Double(h[i85].tilt) > rise85 { i85 -= 1 }
+        if i50 < i85 {
+            let t50 = crossing(h, i50, i50 + 1, level: rise50, oldest: oldest, newest: to)
+            let t85 = crossing(h, i85, i85 + 1, level: rise85, oldest: oldest, newest: to)
+            holdStart = max(holdStart, t50 + rampEndFactor * (t85 - t50))
+        }
+        let fall50 = restAfter + 0.5 * (plateau - restAfter)
+        let fall85 = restAfter + 0.85 * (plateau - restAfter)
+        var j50 = he
+        while j50 < to && Double(h[j50].tilt) > fall50 { j50 += 1 }
+        var j85 = he
+        while j85 < j50 && Double(h[j85].tilt) > fall85 { j85 += 1 }
+        if j85 < j50 {
+            let t50 = crossing(h, j50, j50 - 1, level: fall50, oldest: oldest, newest: to)
+            let t85 = crossing(h, j85, j85 - 1, level: fall85, oldest: oldest, newest: to)
+            holdEnd = min(holdEnd, t50 - rampEndFactor * (t50 - t85))
+        }
+        if holdEnd < holdStart {
+            // A ramp straight into a ramp: no hold, at the top.
+            let middle = (holdStart + holdEnd) / 2
+            holdStart = middle
+            holdEnd = middle
+        }
         // Leaving rest: the last tick before the hold at or below the edge level.
         let startLevel = restBefore + profile.edgeFraction * (plateau - restBefore)
         var s = hs

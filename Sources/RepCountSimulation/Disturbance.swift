@@ -16,10 +16,14 @@ public struct Disturbance: Sendable {
         /// Walking: the segment swings at the stride frequency and bounces twice
         /// per stride. `swing` degrees peak, `bounce` metres peak, `strideHz` Hz.
         case gait(swing: Double, bounce: Double, strideHz: Double, phase: Double)
-        /// Muscular effort (a held pose): physiological tremor and postural sway,
-        /// `tremor` and `sway` in degrees peak at the start, growing by the factor
-        /// `growth` per 10 s held (fatigue).
+        /// Muscular effort (a held pose): physiological tremor, `tremor` m/s² RMS
+        /// of vibration at the strap, and postural sway, `sway` degrees RMS, both
+        /// growing by the fraction `growth` per 10 s held (fatigue).
         case effort(tremor: Double, sway: Double, growth: Double)
+        /// A jolt: the hips or knee landing on the mat. A damped oscillation of the
+        /// soft tissue under the strap, `peak` m/s², `frequencyHz`, decaying with
+        /// time constant `decay` seconds.
+        case impact(peak: Double, frequencyHz: Double, decay: Double)
     }
 
     public var start: Double
@@ -48,15 +52,29 @@ public struct OscillatorBank: Sendable {
     /// (frequency Hz, phase rad, weight) per component.
     public var components: [(Double, Double, Double)]
 
-    /// `count` components with frequencies uniform in `band` and weights normalised
-    /// so that the sum has unit peak-ish amplitude (sum of weights = 1).
-    public init(count: Int, band: ClosedRange<Double>, random: inout SimulationRandom) {
+    /// `count` components with frequencies spread log-uniformly over `band`,
+    /// weights falling as `f^-slope` (slow drifts larger than fast ones, as in
+    /// postural sway), normalised so the sum has unit RMS.
+    public init(count: Int, band: ClosedRange<Double>, slope: Double = 0, random: inout SimulationRandom) {
         var c: [(Double, Double, Double)] = []
+        let lo = log(band.lowerBound), hi = log(band.upperBound)
         for _ in 0..<count {
-            c.append((random.uniform(band.lowerBound, band.upperBound), random.uniform(0, 2 * .pi), random.uniform(0.5, 1)))
+            let f = exp(random.uniform(lo, hi))
+            c.append((f, random.uniform(0, 2 * .pi), random.uniform(0.5, 1) * pow(f, -slope)))
         }
-        let total = c.reduce(0) { $0 + $1.2 }
-        components = c.map { ($0.0, $0.1, $0.2 / total) }
+        let rms = (c.reduce(0) { $0 + $1.2 * $1.2 } / 2).squareRoot()
+        components = c.map { ($0.0, $0.1, $0.2 / rms) }
+    }
+
+    /// A displacement whose second derivative is `value(at:)`: used to put a
+    /// vibration in the strap's acceleration without tilting it.
+    public func displacement(at t: Double) -> Double {
+        var s = 0.0
+        for (f, p, w) in components {
+            let omega = 2 * Double.pi * f
+            s -= w / (omega * omega) * sin(omega * t + p)
+        }
+        return s
     }
 
     /// The bank's value at `t`: a quasi-periodic signal within about ±1.

@@ -77,8 +77,7 @@ struct Replay: ParsableCommand {
         }
         var targets = exercise.defaultTargets
         if let hold { targets.holdSeconds = hold }
-        let configuration = PipelineConfiguration(
-            exercise: exercise, placement: placement ?? reader.metadata.placement, targets: targets)
+        let configuration = reader.metadata.pipelineConfiguration(exercise: exercise, placement: placement, targets: targets)
         var pipeline = Pipeline(configuration: configuration)
         var summary = SessionSummary(configuration: configuration)
 
