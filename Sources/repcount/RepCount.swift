@@ -11,6 +11,10 @@ struct RepCount: AsyncParsableCommand {
             """,
         subcommands: [
             Replay.self,
+            Eval.self,
+            Devices.self,
+            Record.self,
+            Status.self, Start.self, Stop.self, Next.self, Watch.self, History.self,
         ]
     )
 }
