@@ -51,6 +51,10 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// (`RestPoseFinder`): more than the end of a hold a recording may start in, and
     /// reached within a few reps even by quick movers who pause a second at rest.
     public var settleSeconds = 3.0
+    /// Seconds of one still stretch that settle the rest pose after a posture change:
+    /// people arriving in the exercise position pause before the first rep (and may
+    /// shift once or twice first, so a short first stop is not enough).
+    public var resettleSeconds = 3.5
     /// Seconds still at a pose beyond `maximumPeakDegrees` before it becomes the new rest.
     public var relearnSeconds = 1.5
     /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes
@@ -62,7 +66,7 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var walkingActivity = 2.0
     /// Seconds of rest between reps after which the set is over (exercises.md: about
     /// a minute between sets, a few seconds between reps).
-    public var setGapSeconds = 30.0
+    public var setGapSeconds = 40.0
     /// How the hold is timed (`RepTimer`): from the ends of the ramps (default), or as the
     /// stretch within a band of the plateau.
     public var holdDefinition = HoldDefinition.rampEnd
