@@ -55,6 +55,12 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// people arriving in the exercise position pause before the first rep (and may
     /// shift once or twice first, so a short first stop is not enough).
     public var resettleSeconds = 3.5
+    /// After a posture change, a still pose within this fraction of the typical rep
+    /// amplitude of the rest pose of the earlier reps is that rest pose again: well
+    /// inside the rep amplitude, so a held pose cannot match.
+    public var referenceFraction = 0.35
+    /// Degrees, lower bound of that match: the rest pose's own wander between sets.
+    public var referenceMinimumDegrees = 2.0
     /// Seconds still at a pose beyond `maximumPeakDegrees` before it becomes the new rest.
     public var relearnSeconds = 1.5
     /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes

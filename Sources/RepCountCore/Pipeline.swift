@@ -52,6 +52,9 @@ public struct Pipeline: Sendable {
 
     private var phase = Phase.settling
     private var rest = Vector3(0, 0, 1)
+    /// The rest pose at the last counted rep: after a posture change, coming back to it
+    /// is coming back to the exercise.
+    private var referenceRest: Vector3?
     private var lastTilt = 0.0
     private var lastTickTime = -Double.infinity
 
@@ -272,6 +275,15 @@ public struct Pipeline: Sendable {
         }
 
         let stillFor = still.stillSeconds
+        if let back = backAtReference(stillFor: stillFor) {
+            // Back in the exercise position of the earlier sets while the rest pose is
+            // still the one from the break (sitting back, kneeling): that is rest again.
+            learnRest(back)
+            holding = false
+            status.holdElapsed = 0
+            setState(.rest, at: t, emit)
+            return
+        }
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
@@ -286,6 +298,18 @@ public struct Pipeline: Sendable {
             // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
             postureChange(time: t, emit)
         }
+    }
+
+    /// The still pose, if the current rest pose is not the rest pose of the earlier reps
+    /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
+    private func backAtReference(stillFor: Double) -> Vector3? {
+        guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds, let m = still.mean else {
+            return nil
+        }
+        let tolerance = max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
+        guard FastMath.angleDegrees(rest, reference) > tolerance, FastMath.angleDegrees(m, reference) <= tolerance
+        else { return nil }
+        return m
     }
 
     private mutating func finishExcursion(to: Int, time t: Double, newRest: Vector3?, _ emit: (PipelineEvent) -> Void) {
@@ -320,6 +344,7 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
+            referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
@@ -344,7 +369,9 @@ public struct Pipeline: Sendable {
         phase = .settling
         // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
         // people pause before the first rep: a first long still pose is the rest pose.
-        finder.reset(origin: t, resettleSeconds: profile.resettleSeconds)
+        finder.reset(
+            origin: t, resettleSeconds: profile.resettleSeconds, reference: referenceRest,
+            referenceDegrees: max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical))
         settling.clear()
         history.clear()
         holding = false

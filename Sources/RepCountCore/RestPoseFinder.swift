@@ -16,7 +16,10 @@
 /// `settleSeconds` (the user waiting when the recording starts; a recording cut
 /// into a hold has less of it left), and, after a posture change (lying down,
 /// kneeling on all fours, backing against the wall), the first still stretch of
-/// `resettleSeconds`. Until a decision the
+/// `resettleSeconds`. And after a posture change between sets, a still pose back
+/// at the rest pose of the reps counted before (`reference`, within
+/// `referenceDegrees`) is the rest pose again: the strap has not moved, the
+/// exercise position is the same. Until a decision the
 /// pipeline buffers its input (`SettlingBuffer`) and replays it from the new rest
 /// pose, so the reps made while it was deciding still count.
 public struct RestPoseFinder: Sendable, Equatable {
@@ -49,6 +52,12 @@ public struct RestPoseFinder: Sendable, Equatable {
     public private(set) var resettleSeconds = 0.0
     /// Time the search started (start of input, or the posture change), seconds.
     public private(set) var origin = -Double.infinity
+    /// The rest pose of the reps counted before a posture change, if any.
+    public private(set) var reference: Vector3?
+    /// Degrees within which a still pose matches `reference`.
+    public private(set) var referenceDegrees = 0.0
+    /// Seconds still at the reference pose that decide.
+    public static let referenceSeconds = 1.0
     /// Angle within which two stretches are the same pose, degrees.
     public let mergeDegrees: Double
 
@@ -64,9 +73,11 @@ public struct RestPoseFinder: Sendable, Equatable {
 
     /// Forgets every candidate and starts a search at `origin`; `resettleSeconds` > 0
     /// after a posture change.
-    public mutating func reset(origin: Double, resettleSeconds: Double) {
+    public mutating func reset(origin: Double, resettleSeconds: Double, reference: Vector3? = nil, referenceDegrees: Double = 0) {
         self.origin = origin
         self.resettleSeconds = resettleSeconds
+        self.reference = reference
+        self.referenceDegrees = referenceDegrees
         for i in 0..<Self.capacity {
             sums[i] = .zero
             seconds[i] = 0
@@ -80,7 +91,15 @@ public struct RestPoseFinder: Sendable, Equatable {
     public mutating func observe(mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double) -> Vector3? {
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
         if resettleSeconds == 0, stillSeconds >= settleSeconds, runStart - origin <= Self.originSeconds { return mean }
-        if resettleSeconds > 0, stillSeconds >= resettleSeconds { return mean }
+        if let reference {
+            // Between sets: back at the exercise's rest pose decides; any other pose
+            // (sitting back, kneeling) waits for the slow rules below.
+            if stillSeconds >= Self.referenceSeconds, FastMath.angleDegrees(reference, mean) <= referenceDegrees {
+                return mean
+            }
+        } else if resettleSeconds > 0, stillSeconds >= resettleSeconds {
+            return mean
+        }
         // The first tick of a qualifying run brings the run's whole duration so far.
         let newRun = stillSeconds - dt < Self.minimumRunSeconds
         let credit = newRun ? stillSeconds : dt
