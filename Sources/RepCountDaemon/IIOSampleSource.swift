@@ -22,7 +22,14 @@ public struct IIOSampleSource: SampleSource {
         // Ending the iteration (cancellation) terminates the stream, which stops the reading thread.
         defer { live.stop() }
         for await event in live.events() {
+            // Once cancelled (the daemon is stopping), whatever the reading
+            // thread still had in flight is not news: the engine ends the
+            // session as `shutdown`, not as a sensor that went away.
+            if Task.isCancelled { break }
             switch event {
+            case .state(.stopped):
+                // Only ever the echo of our own stop().
+                break
             case let .state(state):
                 let (phase, message) = Self.phase(of: state)
                 await deliver(.sensor(phase, message: message))

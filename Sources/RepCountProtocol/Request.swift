@@ -37,43 +37,6 @@ public enum Request: Sendable, Equatable {
     public static let names = ["watch", "unwatch", "status", "start", "stop", "next", "history"]
 }
 
-/// The members of a `start` request.
-public struct StartRequest: Sendable, Equatable {
-    /// `nil`: follow the plan from its first step.
-    public var exercise: Exercise?
-    public var placement: Placement?
-    /// Reps per set (per side for bird dogs).
-    public var reps: Int?
-    /// Hold target per rep, seconds.
-    public var holdSeconds: Double?
-    public var sets: Int?
-
-    public init(exercise: Exercise? = nil, placement: Placement? = nil, reps: Int? = nil, holdSeconds: Double? = nil, sets: Int? = nil) {
-        self.exercise = exercise
-        self.placement = placement
-        self.reps = reps
-        self.holdSeconds = holdSeconds
-        self.sets = sets
-    }
-}
-
-/// Why a request line was refused. `code` is the wire's `"code"`.
-public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// `bad_json`, `bad_request`, `unknown_request`, `line_too_long`, ...
-    public var code: String
-    public var message: String
-    /// The request's id if it could be read, so the error can be matched.
-    public var id: RequestID?
-
-    public init(code: String, message: String, id: RequestID? = nil) {
-        self.code = code
-        self.message = message
-        self.id = id
-    }
-
-    public var description: String { "\(code): \(message)" }
-}
-
 extension Request {
     /// Largest count a request may ask for (reps, sets, history limit): far
     /// above any real prescription, low enough that arithmetic cannot overflow.
