@@ -399,13 +399,21 @@ import Testing
         #expect(try await planExercises() == ["wall-sit"])
         try #"{"plan":[{"exercise":"bridge"},{"exercise":"bird-dog"}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        // Signals are handled asynchronously: poll (bounded) rather than guess a delay.
+        var reloaded: [String] = []
+        for _ in 0..<200 {
+            reloaded = try await planExercises()
+            if reloaded != ["wall-sit"] { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(reloaded == ["bridge", "bird-dog"])
         try "{not a plan".write(toFile: plan, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        for _ in 0..<200 where !daemon.log.contains("plan not reloaded") {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(daemon.log.contains("plan not reloaded"))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
         // `start` without an exercise runs the plan's first step.
         let started = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
             try await c.call(.start(StartRequest()))
@@ -423,7 +431,10 @@ import Testing
             directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"],
             environment: ["XDG_CONFIG_HOME": dir, "HOME": dir, "CONFIGURATION_DIRECTORY": dir])
         daemon.signal(SIGHUP)
-        try await Task.sleep(for: .milliseconds(300))
+        for _ in 0..<200 where !daemon.log.contains("SIGHUP without a plan file") {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(daemon.log.contains("SIGHUP without a plan file"))
         #expect(daemon.process.isRunning)
         let status = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { try await $0.call(.status) }
         #expect(status["plan"]?.array?.count == 3)
