@@ -124,6 +124,10 @@ public enum Daemon {
         var prefix = path.hasPrefix("/") ? "" : "."
         for part in parts {
             prefix += "/\(part)"
+            // Existing directories are left alone (under ProtectSystem=strict
+            // most of them are read-only).
+            var info = stat()
+            if stat(prefix, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
             if mkdir(prefix, 0o750) != 0, errno != EEXIST {
                 throw .cannotCreateDirectory(path: prefix, reason: String(cString: strerror(errno)))
             }
