@@ -426,6 +426,44 @@ import Testing
         #expect(started["plan_step"]?.int == 0)
     }
 
+    @Test func thePlanStepsToTheNextExerciseWhenASessionsSetsAreDone() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 4)
+        let plan = "\(dir)/config.json"
+        try #"{"plan":[{"exercise":"bridge","sets":1,"reps":2},{"exercise":"wall-sit","sets":1,"reps":5}]}"#
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(
+            // 10x: a rep every ~1.5 s, ample time for `next` to land before the third.
+            directory: dir, arguments: ["--replay", recording, "--speed", "10", "--idle", "--config", plan, "--wait-watchers", "1"])
+        let sessions = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            let started = try await c.call(.start(StartRequest()))
+            #expect(started["exercise"]?.string == "bridge")
+            _ = try await c.call(.watch(motion: false))
+            var sessions: [JSONValue] = []
+            while let m = try await c.nextMessage() {
+                if m["type"]?.string == "rep", m["rep"]?.int == 2 {
+                    // Two reps: the user moves on; the set (and the step) is done.
+                    _ = try await c.call(.next)
+                }
+                if m["type"]?.string == "session" {
+                    sessions.append(m)
+                    if m["phase"]?.string == "started" { break }
+                }
+            }
+            return sessions
+        }
+        #expect(sessions.count == 2)
+        #expect(sessions.first?["phase"]?.string == "ended")
+        #expect(sessions.first?["exercise"]?.string == "bridge")
+        #expect(sessions.first?["reason"]?.string == "completed")
+        #expect(sessions.first?["reps"]?.int == 2)
+        #expect(sessions.last?["exercise"]?.string == "wall-sit")
+        #expect(sessions.last?["plan_step"]?.int == 1)
+        #expect(sessions.last?["target_reps"]?.int == 5)
+    }
+
     @Test func sighupWithoutAPlanFileDoesNotKillTheDaemon() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
