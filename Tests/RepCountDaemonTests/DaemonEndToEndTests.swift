@@ -353,8 +353,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let recording = "\(dir)/bridge.csv"
         try writeBridgeRecording(path: recording, reps: 6)
-        // Real-time-ish pace, idle start: the client starts the session.
-        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "20", "--idle", "--wait-watchers", "1"])
+        // 10x real time (a rep every ~1.5 s, time for `next` to land), idle start: the client starts the session.
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "10", "--idle", "--wait-watchers", "1"])
         try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
             let started = try await c.call(.start(StartRequest(exercise: .bridge, reps: 2, holdSeconds: 5, sets: 2)))
             #expect(started["exercise"]?.string == "bridge")
