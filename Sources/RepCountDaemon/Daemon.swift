@@ -72,6 +72,10 @@ public enum Daemon {
     public static func run(configuration: Configuration, source: any SampleSource, logger: Logger) async throws {
         // Files the daemon creates (socket, database) are for its owner and group only.
         umask(0o007)
+        // SIGHUP's default action ends the process; until the reload handler
+        // is installed (asynchronously, after the socket may already be
+        // ready) a SIGHUP must do nothing rather than kill the daemon.
+        signal(SIGHUP, SIG_IGN)
         try makeParentDirectory(of: configuration.databasePath)
         if configuration.inheritedSocket == nil { try makeParentDirectory(of: configuration.socketPath) }
 
