@@ -57,6 +57,10 @@ final class SocketServer: Service {
             // Resolve the group first: a bad name must not leave a socket file behind.
             let gid = try configuration.socketGroup.map { name throws(DaemonError) in try SocketFile.groupID(name) }
             try SocketFile.prepare(path: configuration.socketPath)
+            // bind() creates the file with mode 0777 & ~umask: with 0117 it is
+            // 0660 from its first instant, before the chmod below confirms it.
+            let previousMask = umask(0o117)
+            defer { umask(previousMask) }
             channel = try await bootstrap.bind(unixDomainSocketPath: configuration.socketPath).get()
             do {
                 try SocketFile.setPermissions(path: configuration.socketPath, group: gid)
