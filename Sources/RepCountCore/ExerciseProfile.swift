@@ -44,7 +44,7 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Fraction of the rep's own peak below which a rep that has come to a stop counts
     /// as back at rest, at a rest level that drifted (re-learnt there).
     public var driftedExitFraction = 0.6
-    /// Seconds still below `driftedExitFraction` of the peak that end a rep at a
+    /// Seconds below `driftedExitFraction` of the peak that end a rep at a
     /// drifted rest level. Longer than the pause at the bottom of a two-stage descent.
     public var driftedExitSeconds = 1.0
     /// Seconds of still time in one pose before it is taken as the first rest pose

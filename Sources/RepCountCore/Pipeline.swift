@@ -64,7 +64,12 @@ public struct Pipeline: Sendable {
     private var peak = 0.0
     private var disturbed = false
     private var walkingTicks = 0
-    /// Whether the excursion in progress began after a moment at rest (not at the start of the input).
+    /// History index since which the tilt has stayed below `driftedExitFraction` of the
+    /// peak, or -1.
+    private var belowSince = -1
+    /// Whether the excursion in progress began after a moment at rest: not one already
+    /// under way when the input (or the replay from a new rest pose) started, which may
+    /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
     /// Tick time since which the pipeline has been at rest.
     private var restSince = 0.0
@@ -229,6 +234,7 @@ public struct Pipeline: Sendable {
             peak = tilt
             disturbed = false
             walkingTicks = 0
+            belowSince = -1
             fromRest = t - restSince >= Self.minimumRestBeforeSeconds
             displacementSum = .zero
             holding = false
@@ -275,6 +281,11 @@ public struct Pipeline: Sendable {
         }
 
         let stillFor = still.stillSeconds
+        if tilt < profile.driftedExitFraction * peak {
+            if belowSince < 0 { belowSince = history.written - 1 }
+        } else {
+            belowSince = -1
+        }
         if let back = backAtReference(stillFor: stillFor) {
             // Back in the exercise position of the earlier sets while the rest pose is
             // still the one from the break (sitting back, kneeling): that is rest again.
@@ -287,10 +298,14 @@ public struct Pipeline: Sendable {
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
-        } else if tilt < profile.driftedExitFraction * peak, stillFor >= profile.driftedExitSeconds, let m = still.mean {
-            // Came back most of the way and stopped: rest drifted; re-learn it here.
-            let stop = max(from, history.written - 1 - Int(stillFor / TickResampler.defaultInterval))
-            finishExcursion(to: stop, time: t, newRest: m, emit)
+        } else if tilt < profile.driftedExitFraction * peak, belowSince >= 0,
+            t - history[belowSince].time >= profile.driftedExitSeconds
+        {
+            // Came back most of the way and stayed there: the rest level drifted (it
+            // wanders by several degrees between reps); re-learn it here. The rep ended
+            // where it came down, not where the trace settled.
+            let newRest = stillFor >= Self.restDriftStillSeconds ? still.mean ?? u : u
+            finishExcursion(to: belowSince, time: t, newRest: newRest, emit)
         } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
             || t - enterTime >= maximumRepSeconds
         {
@@ -349,7 +364,7 @@ public struct Pipeline: Sendable {
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
         }
-        if !accepted, peak > profile.maximumPeakDegrees || disturbed || newRest != nil {
+        if !accepted, peak > profile.maximumPeakDegrees || disturbed || (newRest != nil && peak >= profile.minimumPeakDegrees) {
             // Not a rep, and either it went far (or walking), or it came to a stop away
             // from the rest pose: the posture may have changed; find the rest pose afresh
             // rather than take this pose for rest.
