@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcount-bench", targets: ["repcount-bench"]),
         .executable(name: "repcountd", targets: ["repcountd"]),
         .executable(name: "repcount-sim", targets: ["repcount-sim"]),
         .executable(name: "repcount-iio-emulator", targets: ["repcount-iio-emulator"]),
@@ -81,6 +82,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark: parse, pipeline and end-to-end replay against pandas+scipy (reference.py).
+        .executableTarget(
+            name: "repcount-bench",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["reference.py"]
+        ),
         .executableTarget(
             name: "repcountd",
             dependencies: [
@@ -105,6 +115,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmark: latency of an event fanned out to N watchers of repcountd (prints figures).
+        .executableTarget(
+            name: "repcountd-fanout",
+            dependencies: ["RepCountClient", "RepCountProtocol", "RepCountCore"],
+            path: "Benchmarks/repcountd-fanout"
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
@@ -119,9 +136,16 @@ let package = Package(
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
-            dependencies: ["RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore"]
+            dependencies: [
+                // repcountd: the end-to-end tests run the built executable.
+                // repcount-iio-emulator: the live-source test runs the daemon against an emulated accelerometer.
+                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+            ]
         ),
-        .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
+        .testTarget(
+            name: "RepCountClientTests",
+            dependencies: ["RepCountClient", "RepCountProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
         .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
     ]

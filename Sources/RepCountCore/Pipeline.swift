@@ -146,8 +146,10 @@ public struct Pipeline: Sendable {
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
+    /// The daemon also calls it mid-stream for `next` (end the set now), so it
+    /// moves `status` to the next set like a set ended by a long rest.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
-        if let summary = sets.endSet() { emit(.setEnded(summary)) }
+        endSet(emit)
     }
 
     // MARK: - Per tick

@@ -63,7 +63,7 @@ public final class RecordingWriter {
     deinit {
         if fd >= 0 {
             try? flush()
-            posixClose(fd)
+            _ = posixClose(fd)
         }
     }
 
@@ -110,7 +110,7 @@ public final class RecordingWriter {
     public func close() throws(RecordingError) {
         guard fd >= 0 else { return }
         defer {
-            posixClose(fd)
+            _ = posixClose(fd)
             fd = -1
         }
         try flush()
