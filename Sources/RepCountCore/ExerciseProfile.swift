@@ -130,10 +130,16 @@ public struct ExerciseProfile: Sendable, Equatable {
         case (.birdDog, _):
             // The pelvis rolls a few degrees, one way per side; kneeling up or sitting
             // back on the heels turns it tens of degrees.
-            ExerciseProfile(
-                priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 20,
-                minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
-                singleDirection: false, sidesBySign: true)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 20,
+                    minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
+                    singleDirection: false, sidesBySign: true)
+                // A roll of a few degrees is close to the pelvis's own wander (breathing,
+                // weight shifts of 1-2 deg): a rep must reach most of the typical roll.
+                p.peakFraction = 0.6
+                return p
+            }()
         }
     }
 

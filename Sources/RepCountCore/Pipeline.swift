@@ -114,7 +114,7 @@ public struct Pipeline: Sendable {
         self.amplitude = AmplitudeTracker(prior: configuration.profile.priorPeakDegrees)
         self.finder = RestPoseFinder(
             settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees,
-            targetHoldSeconds: configuration.targets.holdSeconds)
+            targetHoldSeconds: configuration.targets.holdSeconds, twoWay: configuration.profile.sidesBySign)
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
@@ -337,11 +337,11 @@ public struct Pipeline: Sendable {
             && duration >= profile.minimumRepSeconds
             && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
-        // Every plausible excursion informs the typical amplitude, counted or not, so
-        // that one odd first excursion cannot lock the real reps out: the median
-        // follows the majority.
-        if plausible { amplitude.record(peak) }
         var accepted = plausible && peak >= profile.peakFraction * typical
+        // A run of similar excursions all too small for the typical amplitude means the
+        // typical amplitude came from odd ones (a big fidget before the first rep):
+        // they take over, so one odd excursion cannot lock the real reps out.
+        if plausible, !accepted, amplitude.rejectedAsSmall(peak) { accepted = true }
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
@@ -361,6 +361,7 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
+            amplitude.record(peak)
             referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count
