@@ -61,12 +61,13 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var referenceFraction = 0.35
     /// Degrees, lower bound of that match: the rest pose's own wander between sets.
     public var referenceMinimumDegrees = 2.0
-    /// Seconds still at a pose beyond `maximumPeakDegrees` before it becomes the new rest.
+    /// Seconds still after an excursion beyond `maximumPeakDegrees` (or while walking)
+    /// before the rest pose is searched for afresh: the user has settled somewhere new.
     public var relearnSeconds = 1.5
     /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes
     /// 0.8-1.4 s up and as long down, while bumps and jolts last well under a second.
     public var minimumRepSeconds = 0.7
-    /// RMS of the fast part of the specific force, m/s^2, above which the user is
+    /// RMS of the fast part of the specific force's magnitude, m/s^2, above which the user is
     /// walking or moving about rather than exercising: slow controlled movements stay
     /// below 0.5 m/s^2, footfalls reach several m/s^2.
     public var walkingActivity = 2.0

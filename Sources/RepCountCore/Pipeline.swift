@@ -1,21 +1,28 @@
 /// The streaming rep counter: samples in, events out.
 ///
 /// Stages, in the order data flows (each a value type in its own file):
-/// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps.
+/// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps
+///    (a gap restarts the filters instead of inventing motion across it).
 /// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
-/// 3. `TickResampler`: onto a fixed 25 Hz grid, so the rest runs rate-independent.
+/// 3. `TickResampler`: onto a fixed 25 Hz grid, so everything after it behaves the
+///    same at 50 and 400 Hz and costs little per sample.
 /// 4. `StillnessDetector`: runs of a still orientation (rest, holds, new postures).
-/// 5. Rest pose (here): learnt from the first still stretch, tracked as it drifts,
-///    re-learnt after a posture change; the tilt from it is the signal.
-/// 6. Excursion tracking with hysteresis (here), `TiltHistory` of the trace.
+/// 5. `RestPoseFinder` with `SettlingBuffer`: the rest pose, found from the poses
+///    the user is still in (and found again after a posture change), with the
+///    ticks seen meanwhile replayed from it. Here: the rest pose follows slow drift.
+/// 6. Excursions from rest with hysteresis (here), on the tilt from the rest pose,
+///    kept in `TiltHistory`.
 /// 7. `RepTimer`: boundaries and hold of a finished excursion.
-/// 8. Rejection (here, with `AmplitudeTracker` and `DirectionModel`): too small, too
-///    short, too big, the wrong way, or while walking.
+/// 8. Rejection (here, with `AmplitudeTracker` and `DirectionModel`): too small for
+///    the session's reps, too short, too big (a posture change), the wrong way,
+///    while walking, cut by the start of the input, or longer than any hold.
 /// 9. `SideClassifier`: left/right for bird dogs on the lower back.
 /// 10. `SetSegmenter`: sets split by a long rest or a posture change.
 ///
-/// Time comes only from the samples, so a replay reproduces a live session exactly.
-/// After `init` nothing allocates per sample; a rep appends to its set.
+/// Thresholds per exercise and placement are in `ExerciseProfile`. Time comes only
+/// from the samples, so a replay reproduces a live session exactly. After `init`
+/// nothing allocates per sample; a rep appends to its set, and a new rest-pose
+/// search copies its buffer once.
 public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     public private(set) var status: PipelineStatus
