@@ -327,11 +327,12 @@ public struct Pipeline: Sendable {
     /// The still pose, if the current rest pose is not the rest pose of the earlier reps
     /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
     private func backAtReference(stillFor: Double) -> Vector3? {
-        guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds, let m = still.mean else {
-            return nil
-        }
+        // Cheap tests first: this runs every tick of an excursion.
+        guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds,
+            rest != reference, let m = still.mean
+        else { return nil }
         let tolerance = max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
-        guard FastMath.angleDegrees(rest, reference) > tolerance, FastMath.angleDegrees(m, reference) <= tolerance
+        guard FastMath.angleDegrees(m, reference) <= tolerance, FastMath.angleDegrees(rest, reference) > tolerance
         else { return nil }
         return m
     }
