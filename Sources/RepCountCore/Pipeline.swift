@@ -19,6 +19,11 @@
 /// 9. `SideClassifier`: left/right for bird dogs on the lower back.
 /// 10. `SetSegmenter`: sets split by a long rest or a posture change.
 ///
+/// Until the rest pose is known, input is buffered; once it is, the buffer is
+/// replayed, so the events of the first seconds of a session (or after a posture
+/// change) arrive together and carry earlier times than the `.state(.rest)` that
+/// announced the rest pose.
+///
 /// Thresholds per exercise and placement are in `ExerciseProfile`. Time comes only
 /// from the samples, so a replay reproduces a live session exactly. After `init`
 /// nothing allocates per sample; a rep appends to its set, and a new rest-pose
