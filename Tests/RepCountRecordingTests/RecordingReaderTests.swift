@@ -174,6 +174,26 @@ import Testing
         #expect(failure(path) == .malformedField(file: path, line: 2, column: 1, name: "time_s", text: String(repeating: "x", count: 40) + "..."))
     }
 
+    @Test func failedOpensDoNotLeakFileDescriptors() throws {
+        let dir = try TemporaryDirectory()
+        let bad = try dir.file("bad.csv", "time_s,accel_x\n0,1\n")
+        let good = try dir.file("good.csv", "time_s,accel_x,accel_y,accel_z\n0,1,2,3\n")
+        // Counts only descriptors on this test's files: other tests run in parallel.
+        func openHere() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { fd in
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+                return target?.hasPrefix(dir.path) == true
+            }.count
+        }
+        for _ in 0..<200 {
+            _ = try? RecordingReader(path: bad)
+            let reader = try RecordingReader(path: good)
+            _ = try reader.next()
+            #expect(try openHere() == 1)
+        }
+        #expect(try openHere() == 0)
+    }
+
     @Test func directoryIsNotARecording() throws {
         let dir = try TemporaryDirectory()
         guard case .readFailed(let file, _)? = failure(dir.path) else {
