@@ -146,7 +146,7 @@ struct RepCountBench: ParsableCommand {
             ("peak RSS, MB", Self.mb(replay.rss), py.map { Self.mb($0.total.rss) } ?? "-"),
             ("peak RSS, first minute, MB", Self.mb(shortRSS), "-"),
             ("reps counted", String(swiftReps), py.map { String($0.reps) } ?? "-"),
-            ("reps in the labels", truth.map(String.init) ?? "-", truth.map(String.init) ?? "-"),
+            ("reps in the file's labels", truth.map(String.init) ?? "-", truth.map(String.init) ?? "-"),
             ("per CPU second:", "", ""),
             ("parse only, rows/s", perSecond(parse.cpu), perSecond(py?.read.cpu)),
             ("pipeline only, samples/s", perSecond(pipeline.cpu), perSecond(py?.process.cpu)),
@@ -163,8 +163,8 @@ struct RepCountBench: ParsableCommand {
             does ("one thread": the same with parsing on the pipeline's thread). Python's end to end includes the interpreter's
             start and imports; its parse is pandas.read_csv, its pipeline the filter, tilt and counting.
             Peak RSS is the child's wait4 ru_maxrss (started by fork+exec from a small helper, which leaves
-            a floor: `true` measures \(Self.mb(floor)) MB). CPU figures are user+system time, which other
-            load on the machine barely changes. Reps counted: a check that both did the whole job (the
+            a floor: `true` measures \(Self.mb(floor)) MB). CPU figures are user+system time: less sensitive
+            to other load than wall time, not immune to it (the cores are shared). Reps counted: a check that both did the whole job (the
             Python job is the plain hysteresis counter); the labels are the generator's ground truth.
             """)
     }
