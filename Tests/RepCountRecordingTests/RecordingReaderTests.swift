@@ -203,3 +203,38 @@ import Testing
         #expect(file == dir.path)
     }
 }
+
+extension RecordingReaderTests {
+    /// Damaged files (random bytes spliced into a valid one) must end in a
+    /// sample stream or a `RecordingError`, never a crash or a hang.
+    @Test func damagedFilesFailCleanly() throws {
+        let dir = try TemporaryDirectory()
+        var valid = Array("# exercise: bridge\ntime_s,accel_x,accel_y,accel_z,extra\n".utf8)
+        for i in 0..<300 { valid += Array("\(Double(i) / 100),0.1\(i % 10),9.8,-0.3e0,x\r\n".utf8) }
+        let alphabet = Array("0123456789.,-+eE \t\r\n#nNaiIf:x\u{0}".utf8) + [0xFF, 0xEF, 0xBB, 0xBF]
+        var rng = SplitMix64(seed: 0xDA3A6E)
+        for round in 0..<300 {
+            var bytes = valid
+            for _ in 0..<Int(rng.next() % 8 + 1) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 3 {
+                case 0: bytes[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                case 1: bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
+                default: bytes.removeSubrange(at..<min(bytes.count, at + Int(rng.next() % 40)))
+                }
+            }
+            let path = try dir.file("damaged-\(round).csv", bytes: bytes)
+            do {
+                let reader = try RecordingReader(path: path)
+                var previous = -Double.infinity
+                while let s = try reader.next() {
+                    #expect(s.time >= previous && s.time.isFinite && s.accel.x.isFinite && s.accel.y.isFinite && s.accel.z.isFinite)
+                    previous = s.time
+                }
+            } catch {
+                // Every error names this file.
+                #expect(error.description.hasPrefix(path))
+            }
+        }
+    }
+}
