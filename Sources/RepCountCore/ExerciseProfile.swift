@@ -61,6 +61,10 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var referenceFraction = 0.35
     /// Degrees, lower bound of that match: the rest pose's own wander between sets.
     public var referenceMinimumDegrees = 2.0
+    /// An excursion that stays below this fraction of the typical peak and comes to rest
+    /// there for `restShiftSeconds` is the rest pose shifting, not a rep.
+    public var restShiftFraction = 0.45
+    public var restShiftSeconds = 2.0
     /// Seconds still after an excursion beyond `maximumPeakDegrees` (or while walking)
     /// before the rest pose is searched for afresh: the user has settled somewhere new.
     public var relearnSeconds = 1.5

@@ -309,6 +309,16 @@ public struct Pipeline: Sendable {
             setState(.rest, at: t, emit)
             return
         }
+        if stillFor >= profile.restShiftSeconds, peak < profile.restShiftFraction * amplitude.typical, let m = still.mean {
+            // Settled a little away from rest, well short of a rep, for longer than the
+            // pause at the top of a quick rep: the rest pose shifted (the user eased into
+            // position). Follow it instead of waiting for a return that will not come.
+            learnRest(m)
+            holding = false
+            status.holdElapsed = 0
+            setState(.rest, at: t, emit)
+            return
+        }
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)

@@ -131,6 +131,18 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
     }
 
+    @Test func aRestPoseThatShiftsIsFollowedNotCounted() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        // Easing into position: the rest pose shifts 3.8 degrees the way the reps go
+        // (above the enter threshold, well short of a rep) and stays there.
+        s.segments += [.move(pitch: 3.8, roll: 0, seconds: 2), .still(seconds: 6)]
+        for _ in 0..<4 {
+            s.segments += [.move(pitch: 16, roll: 0, seconds: 1.5), .still(seconds: 6), .move(pitch: 3.8, roll: 0, seconds: 1.5), .still(seconds: 5)]
+        }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 4)
+    }
+
     @Test func aRecordingStartingInAHoldDoesNotCountThatRep() {
         var s = SyntheticSession()
         s.segments.append(.move(pitch: 15, roll: 0, seconds: 0.001))
