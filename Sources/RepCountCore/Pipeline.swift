@@ -85,6 +85,8 @@ public struct Pipeline: Sendable {
     private var fromRest = false
     /// Tick time since which the pipeline has been at rest.
     private var restSince = 0.0
+    /// Time of the first tick replayed from the last rest pose found.
+    private var replayStart = -Double.infinity
     private var displacementSum = Vector3.zero
     private var holding = false
     private var liveHoldStart = 0.0
@@ -93,6 +95,9 @@ public struct Pipeline: Sendable {
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
     static let minimumRestBeforeSeconds = 0.5
+    /// Seconds between the first replayed tick and a rep's start (leaving rest): less,
+    /// and the rep began before the input did.
+    static let minimumRestBeforeStartSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
     /// a step or two (about 0.5 s), not a single jolt.
     static let walkingSeconds = 0.5
@@ -201,6 +206,7 @@ public struct Pipeline: Sendable {
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
+        replayStart = replay[0].time
         for i in 0..<replay.count { handle(replay[i], emit) }
     }
 
@@ -368,9 +374,15 @@ public struct Pipeline: Sendable {
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
+        var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
-            let timing = RepTimer.measure(
+            timing = RepTimer.measure(
                 history, from: from, to: to, peak: peak, tickInterval: TickResampler.defaultInterval, profile: profile)
+            // Leaving rest must lie inside the input: a rep whose ramp started before the
+            // first replayed tick was cut by the start of the recording.
+            if timing.start - delay - replayStart < Self.minimumRestBeforeStartSeconds { accepted = false }
+        }
+        if accepted {
             if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
             var side: Side? = nil
             if configuration.exercise.hasSides {
