@@ -82,7 +82,9 @@ public struct GravityEstimator: Sendable, Equatable {
                 otherPowerFactor = powerFactor
                 cachedStep = dt
                 stageFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.stageTimeConstant)
-                powerFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.activityTimeConstant)
+                // The activity average needs no precision (it is compared with a threshold
+                // several times its quiet level): its factor is the first-order one.
+                powerFactor = min(1, dt / Self.activityTimeConstant)
             }
         }
         // The two stages of `LowPassFilter`, inlined to share one factor.

@@ -349,7 +349,9 @@ public struct Pipeline: Sendable {
     /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
     private func backAtReference(stillFor: Double) -> Vector3? {
         // Cheap tests first: this runs every tick of an excursion.
+        // Checked once per still stretch, as it reaches `referenceSeconds`.
         guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds,
+            stillFor - TickResampler.defaultInterval < RestPoseFinder.referenceSeconds,
             rest != reference, let m = still.mean
         else { return nil }
         let tolerance = max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
