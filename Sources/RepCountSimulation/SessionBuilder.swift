@@ -24,6 +24,8 @@ public struct SessionBuilder {
     /// Script time, seconds.
     public internal(set) var time = 0.0
     public internal(set) var sets: [Labels.LabelledSet] = []
+    /// When the strap turned on the limb (between sets), seconds.
+    public internal(set) var strapSlips: [ClosedRange<Double>] = []
     /// Bird-dog reps of the leg without the strap (thigh placement): performed, not labelled.
     public internal(set) var unlabelledReps = 0
     var random: SimulationRandom
@@ -35,6 +37,10 @@ public struct SessionBuilder {
     var rest: BodyPose
     /// The rest pose the person came back to at the start of the set.
     var setRest: BodyPose
+
+    /// Chance that the strap turns on the limb in a between-set break: people
+    /// pull it straight, or it slips as they sit up or stand.
+    static let strapSlipProbability = 0.3
 
     /// Shortest rest in which a fidget is placed, seconds: a fidget needs room
     /// so it does not merge into a rep's transition.

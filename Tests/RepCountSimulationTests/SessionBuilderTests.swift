@@ -103,4 +103,20 @@ import Testing
             }
         }
     }
+
+    @Test func strapSlipsHappenOnlyBetweenSets() {
+        let plan = SessionPlan(exercise: .bridge, placement: .hip, sets: 3, reps: 5, holdTarget: 6)
+        var slips = 0
+        for seed in UInt64(1)...20 {
+            let s = session(plan, seed: seed)
+            for slip in s.strapSlips {
+                slips += 1
+                let inside = zip(s.labels.sets, s.labels.sets.dropFirst()).contains { a, b in
+                    slip.lowerBound > a.reps.last!.end && slip.upperBound < b.reps.first!.start
+                }
+                #expect(inside, "seed \(seed): slip \(slip) not between sets")
+            }
+        }
+        #expect(slips > 2 && slips < 30)  // 40 breaks at 30 %
+    }
 }
