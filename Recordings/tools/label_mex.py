@@ -243,6 +243,8 @@ def angle_deg(u: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Poses:
+    """The rest and held orientations (unit gravity vectors in the sensor's frame)."""
+
     rest: np.ndarray  # unit vector
     held: np.ndarray  # unit vector
     separation_deg: float
@@ -250,9 +252,12 @@ class Poses:
 
 def estimate_poses(rec: Recording, rest_at_s: float | None,
                    held_at_s: float | None = None) -> Poses:
-    """Rest and held orientations from the stillest windows (step 3 of the procedure)."""
+    """Rest orientation from the stillest windows, held orientation from the samples
+    farthest from it, or either from a given time (step 3 of the procedure)."""
     g = unit(rec.grid_a)
     w = int(QUIET_WINDOW_S * GRID_HZ)
+    if len(g) < 4 * w:
+        raise SystemExit(f"{rec.name}: shorter than {4 * QUIET_WINDOW_S:.0f} s, too short to label")
     starts = np.arange(0, len(g) - w, w // 4)
     means = np.array([g[s:s + w].mean(axis=0) for s in starts])
     motion = np.array([g[s:s + w].std(axis=0).sum() for s in starts])
@@ -305,6 +310,8 @@ def off_plane_deg(rec: Recording, poses: Poses) -> np.ndarray:
 
 @dataclass
 class Rep:
+    """One labelled rep: times in s on the recording's axis, levels in degrees of tilt."""
+
     peak: float
     start: float
     hold_start: float
@@ -317,6 +324,7 @@ class Rep:
 
     @property
     def amplitude(self) -> float:
+        """Tilt of the held pose above the mean of the rest levels around it, degrees."""
         return self.plateau - 0.5 * (self.rest_before + self.rest_after)
 
 
@@ -403,7 +411,7 @@ def measure_rep(t, theta, p, a, b, rest_lo, rest_hi, exercise, cfg) -> Rep | str
     if rest_hi == len(theta) and (len(theta) - 1 - e) < MIN_REST_S * GRID_HZ:
         return "cut off by the file end (less than MIN_REST_S of rest after it)"
     # The edge rule above is judged on the level crossings, which are robust; the
-    # refinement below only moves the boundaries to where the movement starts or stops.
+    # refinement below only moves the hold boundaries to where the movement stops/starts.
     if SETTLE_FRACTION:
         hs, he = settle(theta, s, hs, he, e)
     if t[e] - t[s] < MIN_REP_S:
@@ -439,6 +447,8 @@ def settle(theta, s, hs, he, e) -> tuple[int, int]:
 
 @dataclass
 class Result:
+    """Everything the labeller found in one recording, for the labels and the plot."""
+
     name: str
     exercise: str
     placement: str

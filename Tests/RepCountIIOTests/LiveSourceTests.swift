@@ -13,10 +13,12 @@ struct LiveSourceTests {
         var testDescription: String { rawValue }
     }
 
-    /// A short timeout and backoff so loss and return take a second, not ten.
-    static func configuration(_ uri: String, device: String? = nil, rate: Double? = nil) -> LiveSourceConfiguration {
+    /// A short backoff so loss and return take a second, not ten. The refill
+    /// timeout is generous (2 s) where no loss is meant to happen, so a busy CI
+    /// machine cannot fake one, and short (0.5 s) where the test unplugs.
+    static func configuration(_ uri: String, device: String? = nil, rate: Double? = nil, refillTimeout: Double = 2) -> LiveSourceConfiguration {
         LiveSourceConfiguration(
-            address: DeviceAddress(uri: uri, device: device), requestedFrequency: rate, refillTimeout: 0.3,
+            address: DeviceAddress(uri: uri, device: device), requestedFrequency: rate, refillTimeout: refillTimeout,
             initialBackoff: 0.05, maximumBackoff: 0.2)
     }
 
@@ -136,7 +138,7 @@ struct LiveSourceTests {
         defer { ns.close() }
         let before = 800
         let feeder = ScanFeeder(writer: writer, count: before, scan: Self.counterScan(device))
-        let source = LiveSource(configuration: Self.configuration(uri))
+        let source = LiveSource(configuration: Self.configuration(uri, refillTimeout: 0.5))
         let log = try ns.run(source)
         #expect(log.wait(timeout: 20) { $0.samples.count >= before }, "states: \(log.states)")
         try feeder.wait(timeout: 5)
@@ -182,7 +184,7 @@ struct LiveSourceTests {
         // Real time: the sensor keeps producing while iiod is away.
         let feeder = ScanFeeder(writer: writer, count: 400 * 30, rate: 400, chunk: 4, scan: Self.counterScan(device))
         defer { feeder.stop() }
-        let source = LiveSource(configuration: Self.configuration(uri))
+        let source = LiveSource(configuration: Self.configuration(uri, refillTimeout: 0.5))
         let log = try ns.run(source)
         #expect(log.wait(timeout: 10) { $0.samples.count >= 400 }, "states: \(log.states)")
         daemon!.stop()
