@@ -87,7 +87,10 @@ public struct SessionBuilder {
     // MARK: - Primitives
 
     /// A random skew for one transition: people are not metronomes.
-    mutating func skew() -> Double { random.normal(0, 0.25, clampedTo: 2) }
+    mutating func skew() -> Double {
+        let k = random.normal(0, 0.25, clampedTo: 2)
+        return max(-MinimumJerk.maximumSkew, min(MinimumJerk.maximumSkew, k))
+    }
 
     /// Moves to `pose` over `duration` seconds.
     mutating func move(to pose: BodyPose, over duration: Double) {
