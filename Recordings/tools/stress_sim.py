@@ -376,7 +376,7 @@ def profile(spec, rng):
         bounce=0.0,
         sag=0.06,
         amp_sd=0.08,
-        rest_drift_deg=1.0,
+        rest_drift_deg=1.0 if spec["placement"] != "lower-back" else 0.4,
     )
     p.update(spec.get("profile", {}))
     return p
@@ -648,10 +648,12 @@ def render_body(s, spec, rng):
     # perturbations: breathing, sway, tremor, fidgets, gait (world rotation vector)
     pert = np.zeros((n, 3))
     br_f = s.u(0.18, 0.35)
-    br_amp = (s.u(0.3, 1.2) if pl != "thigh" else s.u(0.05, 0.3)) * DEG
+    # breathing moves the pelvis more than the thigh; sway is smaller when the body
+    # rests on the mat or on four points than when standing (wall sit)
+    br_amp = (s.u(0.15, 0.5) if pl != "thigh" else s.u(0.05, 0.3)) * DEG
     phase = np.cumsum(2 * np.pi * br_f * (1 + 0.1 * smooth_noise(rng, n, FS_INT, 0.02)) / FS_INT)
     pert[:, 1] += br_amp * np.sin(phase)
-    sway = s.u(0.2, 0.8) * DEG * (1.5 if ex == "wall-sit" else 1.0)
+    sway = (s.u(0.3, 1.0) if ex == "wall-sit" else s.u(0.1, 0.35)) * DEG
     for ax in range(3):
         pert[:, ax] += sway * smooth_noise(rng, n, FS_INT, 0.3)
     trem_env = 0.3 + 0.7 * np.clip(a + s.act_l.render(t) + s.act_r.render(t), 0, 1)
@@ -932,8 +934,8 @@ CATALOGUE = [
          note="2.5 deg roll only, sometimes the same leg twice, child's pose between sets, 50 Hz gaps"),
     dict(name="stress-bird-dog-lower-back-03", seed=9403, exercise="bird-dog", placement="lower-back",
          rate=200, device="mpu6050", sets=[8], profile=dict(QUICK, hold=(0.5, 1.5), rest=(0.5, 1.5)),
-         subject=dict(amp=6), first_side="left", stamps="burst", burst=16,
-         note="quick bird dogs, starts with the LEFT leg, bursty stamps"),
+         subject=dict(amp=6), stamps="burst", burst=16, same_side_again=0.1,
+         note="quick bird dogs (1 s holds, 1 s rests), bursty stamps"),
     dict(name="stress-bird-dog-lower-back-04", seed=9404, exercise="bird-dog", placement="lower-back",
          rate=100, device="adxl345-16g", sets=[10], profile=dict(SLOW, hold=(0, 1), rest=(1, 3)),
          subject=dict(amp=4), ending="getup", fidget_rate=0.15,
