@@ -426,7 +426,9 @@ def build(spec, rng):
         if si > 0:
             between_sets(s, spec, p)
         if ex == "bird-dog":
-            side = first_side
+            # exercises.md: a set starts with the right leg; `first_side` only changes the
+            # first set (so that a file cut in its first rep still shows right first)
+            side = first_side if si == 0 else "right"
             for i in range(n):
                 for _ in range(2):
                     track = s.act_r if side == "right" else s.act_l
@@ -516,8 +518,11 @@ def between_sets(s, spec, p):
             s.fidget(s.u(1, 2), [0, 1, 0], s.u(-4, 4))
         elif style == "knees":
             s.idle(s.u(3, 8))
-            for _ in range(s.rng.integers(2, 5)):  # windscreen wipers: knees side to side
-                s.fidget(s.u(2.5, 4.5), [1, 0, 0], s.u(20, 40) * s.rng.choice([-1, 1]))
+            # windscreen wipers: knees side to side; the pelvis follows the thighs only
+            # part of the way (about 40 %)
+            share = 1.0 if spec["placement"] == "thigh" else 0.4
+            for _ in range(s.rng.integers(2, 5)):
+                s.fidget(s.u(2.5, 4.5), [1, 0, 0], share * s.u(20, 40) * s.rng.choice([-1, 1]))
         elif style == "situp":
             s.idle(s.u(3, 8))
             s.posture("supine_flat", s.u(1, 2))
@@ -650,7 +655,7 @@ def render_body(s, spec, rng):
     br_f = s.u(0.18, 0.35)
     # breathing moves the pelvis more than the thigh; sway is smaller when the body
     # rests on the mat or on four points than when standing (wall sit)
-    br_amp = (s.u(0.15, 0.5) if pl != "thigh" else s.u(0.05, 0.3)) * DEG
+    br_amp = (s.u(0.1, 0.3) if pl != "thigh" else s.u(0.05, 0.2)) * DEG
     phase = np.cumsum(2 * np.pi * br_f * (1 + 0.1 * smooth_noise(rng, n, FS_INT, 0.02)) / FS_INT)
     pert[:, 1] += br_amp * np.sin(phase)
     sway = (s.u(0.3, 1.0) if ex == "wall-sit" else s.u(0.1, 0.35)) * DEG
@@ -942,6 +947,7 @@ CATALOGUE = [
          note="slow mover, coarse 12-bit at +-16 g on a 4 deg roll, gets up at the end"),
     dict(name="stress-bird-dog-lower-back-05", seed=9405, exercise="bird-dog", placement="lower-back",
          rate=200, device="adxl355", sets=[8, 8], between="heels", cut_start=3.0,
+         first_side="left",  # the cut rep is the left one: the first complete rep is right
          profile=dict(hold=(5, 9), rest=(1, 6)), stamps="index", clock_error=0.012,
          note="200 Hz, clock 1.2 % fast, starts mid-rep, sits on heels between sets"),
     # ---------------------------------------------------------------- bird dog, thigh
