@@ -115,6 +115,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmark: latency of an event fanned out to N watchers of repcountd (prints figures).
+        .executableTarget(
+            name: "repcountd-fanout",
+            dependencies: ["RepCountClient", "RepCountProtocol", "RepCountCore"],
+            path: "Benchmarks/repcountd-fanout"
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
@@ -131,7 +138,8 @@ let package = Package(
             name: "RepCountDaemonTests",
             dependencies: [
                 // repcountd: the end-to-end tests run the built executable.
-                "repcountd", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+                // repcount-iio-emulator: the live-source test runs the daemon against an emulated accelerometer.
+                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
             ]
         ),
         .testTarget(

@@ -172,6 +172,9 @@ public final class RecordingReader {
             guard let i = columns.firstIndex(of: name) else {
                 throw .missingColumn(file: path, line: lineNumber, column: name)
             }
+            guard columns.lastIndex(of: name) == i else {
+                throw .duplicateColumn(file: path, line: lineNumber, column: name)
+            }
             return i
         }
         positions = (try position("time_s"), try position("accel_x"), try position("accel_y"), try position("accel_z"))

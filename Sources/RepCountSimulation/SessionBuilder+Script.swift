@@ -17,7 +17,7 @@ extension SessionBuilder {
         }
         finish()
         return SimulatedSession(motion: motion, labels: Labels(exercise: plan.exercise, placement: plan.placement, sets: sets),
-                                duration: time, instrumentedSide: instrumentedSide, unlabelledReps: unlabelledReps)
+                                duration: time, instrumentedSide: instrumentedSide, firstSide: subject.firstSide, unlabelledReps: unlabelledReps)
     }
 
     /// From standing when the recording starts to still in the start position.
@@ -58,7 +58,9 @@ extension SessionBuilder {
             }
         case .wallSit:
             for i in 0..<plan.reps {
-                if i > 0 { standStill(restBetweenReps() + 2) }
+                // Sliding back up after a 10 s squat, people stand a while longer
+                // than between bridges (the seeds give no figure for wall sits).
+                if i > 0 { standStill(restBetweenReps() * 1.3 + 3) }
                 // The held angle is absolute (thigh from vertical), not relative to rest.
                 var peak = rest
                 peak.pitch = -90 + amplitude()
@@ -79,8 +81,9 @@ extension SessionBuilder {
                     let peak = rest.moved(pitch: -amplitude(), lean: random.normal(0, 3, clampedTo: 2))
                     reps.append(rep(peak: peak, hold: holdDuration(), sway: 3.5, tremor: 1.5, growth: 0.3, landing: true, labelled: true, side: side))
                 case .thighHip:
-                    // The other leg lifts: this thigh takes the weight and tips a little.
-                    let peak = rest.moved(pitch: random.normal(0, 1.5, clampedTo: 2), lean: -sign * random.uniform(1.5, 4))
+                    // The other leg lifts: this thigh takes the weight and tips a
+                    // little (3-8° on the MEx superman recordings).
+                    let peak = rest.moved(pitch: random.normal(0, 2, clampedTo: 2), lean: -sign * random.uniform(2.5, 6))
                     _ = rep(peak: peak, hold: holdDuration(), sway: 1.2, tremor: 1, growth: 0.3, labelled: false, side: side)
                 default:
                     // Lifting one leg rolls the pelvis towards it by a few degrees,
@@ -98,11 +101,11 @@ extension SessionBuilder {
     /// with the occasional repeat (people lose track).
     mutating func birdDogSides() -> [Side] {
         if plan.style == .blocks {
-            let first: Side = random.chance(0.8) ? .right : .left
+            let first = subject.firstSide
             return Array(repeating: first, count: plan.reps) + Array(repeating: first.opposite, count: plan.reps)
         }
-        // The seeds' instructions start with the right leg; most people do.
-        var side: Side = random.chance(0.9) ? .right : .left
+        // Every set starts with the person's first side.
+        var side = subject.firstSide
         var out: [Side] = []
         for _ in 0..<(2 * plan.reps) {
             out.append(side)

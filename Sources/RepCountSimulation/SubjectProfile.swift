@@ -44,7 +44,10 @@ public struct SubjectProfile: Sendable {
     public var breathingRate: Double
     /// Probability that a bird-dog rep switches side from the previous one.
     public var alternation: Double
-    /// Minutes of rest between sets (median).
+    /// The leg a bird-dog set starts with. The seeds start with the right leg;
+    /// some people start with the left, and then tell the app (`first_side`).
+    public var firstSide: Side
+    /// Seconds of rest between sets (median).
     public var setRestSeconds: Double
 
     /// Draws a person for `plan`.
@@ -90,5 +93,6 @@ public struct SubjectProfile: Sendable {
         breathingRate = r.uniform(0.2, 0.3)
         alternation = r.uniform(0.8, 0.97)
         setRestSeconds = r.uniform(45, 90)
+        firstSide = r.chance(0.85) ? .right : .left
     }
 }

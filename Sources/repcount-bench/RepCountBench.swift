@@ -46,6 +46,9 @@ struct RepCountBench: ParsableCommand {
     @Option(help: ArgumentHelp("Internal: replay FILE to stdout as `repcount replay --json` does, and exit.", visibility: .hidden))
     var replayOnly: String?
 
+    @Flag(help: ArgumentHelp("Internal: with --replay-only, parse on the calling thread.", visibility: .hidden))
+    var sequential = false
+
     /// Dispatches the hidden measuring-helper mode before argument parsing.
     static func main() {
         let arguments = CommandLine.arguments
@@ -65,7 +68,7 @@ struct RepCountBench: ParsableCommand {
     }
 
     func run() throws {
-        if let replayOnly { return try Self.replay(replayOnly) }
+        if let replayOnly { return try sequential ? Self.replay(try RecordingReader(path: replayOnly)) : Self.replay(try PrefetchingRecordingReader(path: replayOnly)) }
 
         let path = try file ?? generateIfNeeded()
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
@@ -88,6 +91,12 @@ struct RepCountBench: ParsableCommand {
         let short = try Self.head(of: path, seconds: 60)
         defer { unlink(short) }
         let shortRSS = try ChildProcess.run(command.map { $0 == path ? short : $0 }).peakRSSBytes
+        // The same job with parsing on the pipeline's thread, to show what the second thread buys.
+        var oneThread = Measurement()
+        for _ in 0..<runs {
+            let r = try ChildProcess.run([ChildProcess.executablePath(), "--replay-only", path, "--sequential"])
+            oneThread.add(wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRSSBytes)
+        }
 
         let py = noPython ? nil : try pythonReference(path)
 
@@ -132,6 +141,7 @@ struct RepCountBench: ParsableCommand {
             ("parse only, MB/s", mbPerSecond(parse.wall), mbPerSecond(py?.read.wall)),
             ("pipeline only, samples/s", perSecond(pipeline.wall), perSecond(py?.process.wall)),
             ("end to end, s", seconds(replay.wall), seconds(py?.total.wall)),
+            ("end to end, one thread, s", seconds(oneThread.wall), "-"),
             ("peak RSS, MB", Self.mb(replay.rss), py.map { Self.mb($0.total.rss) } ?? "-"),
             ("peak RSS, first minute, MB", Self.mb(shortRSS), "-"),
             ("reps counted", String(swiftReps), py.map { String($0.reps) } ?? "-"),
@@ -147,7 +157,8 @@ struct RepCountBench: ParsableCommand {
         print("""
 
             rows: \(rows). Parse and pipeline run in this process, wall time; end to end is \(replayName)
-            in a child process, wall time from fork to exit. Python's end to end includes the interpreter's
+            in a child process, wall time from fork to exit; it parses on a second thread as `repcount replay`
+            does ("one thread": the same with parsing on the pipeline's thread). Python's end to end includes the interpreter's
             start and imports; its parse is pandas.read_csv, its pipeline the filter, tilt and counting.
             Peak RSS is the child's wait4 ru_maxrss (started by fork+exec from a small helper, which leaves
             a floor: `true` measures \(Self.mb(floor)) MB). CPU figures are user+system time, which other
@@ -259,8 +270,7 @@ struct RepCountBench: ParsableCommand {
     }
 
     /// `repcount replay FILE --json`, in this process (see `--replay-only`).
-    static func replay(_ path: String) throws {
-        let reader = try RecordingReader(path: path)
+    static func replay(_ reader: some SampleReading) throws {
         let configuration = configuration(for: reader.metadata)
         var pipeline = Pipeline(configuration: configuration)
         var summary = SessionSummary(configuration: configuration)
@@ -301,6 +311,15 @@ struct RepCountBench: ParsableCommand {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 }
+
+/// The two readers, for the replay mode.
+protocol SampleReading {
+    var metadata: RecordingMetadata { get }
+    func next() throws(RecordingError) -> Sample?
+}
+
+extension RecordingReader: SampleReading {}
+extension PrefetchingRecordingReader: SampleReading {}
 
 /// Keeps the optimiser from deleting a computation whose result is unused.
 @inline(never)

@@ -2,6 +2,7 @@ import Foundation
 import RepCountClient
 import RepCountCore
 import RepCountProtocol
+import RepCountRecording
 import RepCountStore
 import Testing
 
@@ -44,6 +45,32 @@ import Testing
         #expect(storedReps == expectedReps)
         daemon.stop()
         #expect(daemon.process.terminationStatus == 0)
+    }
+
+    /// The simulated recordings in `Recordings/` (one per exercise): the
+    /// daemon's pipeline events equal the in-process pipeline's, sides included.
+    @Test(arguments: ["sim-bridge-hip-01.csv", "sim-bird-dog-lower-back-01.csv", "sim-wall-sit-thigh-01.csv"])
+    func simulatedRecordingsGiveTheSameEvents(name: String) async throws {
+        let recording = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Recordings/\(name)").path
+        try #require(FileManager.default.fileExists(atPath: recording), "missing \(recording)")
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let exercise = try #require(try RecordingReader(path: recording).metadata.exercise)
+        // Enough target sets that the session never ends before the recording does.
+        var targets = exercise.defaultTargets
+        targets.sets = 100
+        let expected = try referenceEventLines(path: recording, targets: targets)
+        #expect(expected.contains { type(of: $0) == "rep" })
+        let daemon = try DaemonProcess(
+            directory: dir,
+            arguments: ["--replay", recording, "--speed", "max", "--wait-watchers", "1", "--exercise", exercise.rawValue, "--sets", "100"])
+        let lines = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            _ = try await c.call(.watch(motion: false))
+            return try await collectLines(c) { $0["type"]?.string == "summary" }
+        }
+        let pipelineTypes: Set = ["state", "hold_target_reached", "rep", "set"]
+        #expect(lines.filter { pipelineTypes.contains(type(of: $0) ?? "") } == expected)
     }
 
     @Test func badRequestsGetErrorsAndTheConnectionSurvives() async throws {
@@ -90,6 +117,35 @@ import Testing
             #expect(reply["ok"]?.bool == true)
         }
         #expect(daemon.log.contains("request line too long"))
+    }
+
+    @Test func aFloodOfRequestsIsAnsweredOrRefusedAndTheDaemonCarriesOn() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"])
+        let count = 5_000
+        let (ok, busy) = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            var flood: [UInt8] = []
+            for i in 0..<count { flood += Array("{\"id\":\(i),\"request\":\"status\"}\n".utf8) }
+            try await c.sendRaw(flood)
+            var ok = 0
+            var busy = 0
+            var ids = Set<Int>()
+            while ok + busy < count, let m = try await c.nextMessage() {
+                if m["ok"]?.bool == true { ok += 1 }
+                if m["code"]?.string == "busy" { busy += 1 }
+                if let id = m["id"]?.int { ids.insert(id) }
+            }
+            #expect(ids.count == count)
+            // Still served afterwards.
+            #expect(try await c.call(.status)["ok"]?.bool == true)
+            return (ok, busy)
+        }
+        #expect(ok + busy == count)
+        #expect(ok >= 64)
+        #expect(daemon.process.isRunning)
     }
 
     @Test func aHundredClientsAllGetEveryEvent() async throws {
@@ -302,6 +358,52 @@ import Testing
                 _ = try await c.call(.stop)
             }
         }
+    }
+
+    @Test func sighupReloadsThePlanAndABadPlanKeepsTheOld() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let plan = "\(dir)/config.json"
+        try #"{"plan":[{"exercise":"wall-sit","reps":5}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle", "--config", plan])
+        func planExercises() async throws -> [String] {
+            try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+                try await c.call(.status)["plan"]?.array?.compactMap { $0["exercise"]?.string } ?? []
+            }
+        }
+        #expect(try await planExercises() == ["wall-sit"])
+        try #"{"plan":[{"exercise":"bridge"},{"exercise":"bird-dog"}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        try "{not a plan".write(toFile: plan, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        #expect(daemon.log.contains("plan not reloaded"))
+        // `start` without an exercise runs the plan's first step.
+        let started = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            try await c.call(.start(StartRequest()))
+        }
+        #expect(started["exercise"]?.string == "bridge")
+        #expect(started["plan_step"]?.int == 0)
+    }
+
+    @Test func sighupWithoutAPlanFileDoesNotKillTheDaemon() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"],
+            environment: ["XDG_CONFIG_HOME": dir, "HOME": dir, "CONFIGURATION_DIRECTORY": dir])
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(daemon.process.isRunning)
+        let status = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { try await $0.call(.status) }
+        #expect(status["plan"]?.array?.count == 3)
     }
 
     @Test func readyIsNotifiedOnlyOnceTheSocketListens() async throws {

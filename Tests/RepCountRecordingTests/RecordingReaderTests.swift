@@ -111,6 +111,12 @@ import Testing
         #expect(failure(path)?.description.hasPrefix("\(path):2: header has no 'accel_z' column") == true)
     }
 
+    @Test func headerWithARequiredColumnTwice() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.file("d.csv", "time_s,accel_x,accel_y,accel_z,accel_x\n0,1,2,3,4\n")
+        #expect(failure(path) == .duplicateColumn(file: path, line: 1, column: "accel_x"))
+    }
+
     @Test func unparsableField() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.file("u.csv", "time_s,accel_x,accel_y,accel_z\n0,1,2,3\n0.01,1, 9.8.1 ,3\n")

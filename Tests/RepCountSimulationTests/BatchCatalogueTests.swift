@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 import RepCountCore
 import Testing
 @testable import RepCountSimulation
@@ -47,28 +43,18 @@ import Testing
         return parts.joined(separator: "/")
     }
 
-    func readFile(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n == 0 { break }
-            bytes += buffer[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     @Test func committedRecordingRegeneratesBitForBit() throws {
-        let spec = try BatchCatalogue.recording(named: "sim-bird-dog-lower-back-02")
-        let recording = SimulatedRecording(spec: spec)
-        let csv = readFile(packageRoot + "/Recordings/sim-bird-dog-lower-back-02.csv")
-        let labels = readFile(packageRoot + "/Recordings/sim-bird-dog-lower-back-02.labels.json")
-        // Compared as Booleans so a mismatch prints one line, not two files.
-        let sameCSV = csv == recording.csv(), sameLabels = labels == recording.labelsJSON()
-        #expect(sameCSV, "Recordings/sim-bird-dog-lower-back-02.csv differs: run `swift run repcount-sim batch --out Recordings`")
-        #expect(sameLabels, "Recordings/sim-bird-dog-lower-back-02.labels.json differs: regenerate the batch")
+        let name = "sim-bird-dog-lower-back-02"
+        let dir = try SimulatedRecordingTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SimulatedRecording(spec: try BatchCatalogue.recording(named: name)).write(toDirectory: dir)
+        for file in [name + ".csv", name + ".labels.json"] {
+            let committed = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Recordings/" + file))
+            let regenerated = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + file))
+            // Compared as a Boolean so a mismatch prints one line, not two files.
+            let same = committed == regenerated
+            #expect(same, "Recordings/\(file) differs from the generator's output: run `swift run repcount-sim batch --out Recordings`")
+        }
     }
 
     @Test func unknownNameIsAnError() {

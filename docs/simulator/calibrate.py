@@ -148,6 +148,58 @@ def measure(t, a, windows=None):
     return res, t, th_all
 
 
+BANDS = [(0.05, 0.5), (0.5, 1.5), (1.5, 3), (3, 6), (6, 12), (12, 45)]
+
+
+def rest_band_rms(files):
+    """Median over files of the per-band RMS (m/s², three axes together) of
+    acceleration in 4 s windows at rest (tilt under a quarter of the 95th
+    percentile), on the 100 Hz grid."""
+    out = []
+    for f in files:
+        t, a = load(f)
+        t, a = resample(t, a)
+        s = smooth(a, 20)
+        th = tilt(s, rest_reference(s))
+        rest = th < 0.25 * np.percentile(th, 95)
+        rows = []
+        for i in range(0, len(t) - 400, 400):
+            if rest[i:i + 400].all():
+                x = a[i:i + 400] - a[i:i + 400].mean(0)
+                F = np.fft.rfftfreq(400, 0.01)
+                P = (abs(np.fft.rfft(x, axis=0)) ** 2).sum(1) * 2 / 400 ** 2
+                rows.append([np.sqrt(P[(F >= lo) & (F < hi)].sum()) for lo, hi in BANDS])
+        if rows:
+            out.append(np.median(rows, axis=0))
+    return (np.median(out, axis=0) if out else None), len(out)
+
+
+def overview(rec, out):
+    """One simulated session per exercise and placement, whole, with its labels."""
+    names = ["sim-bridge-thigh-01", "sim-bridge-hip-03", "sim-wall-sit-thigh-01", "sim-bird-dog-lower-back-01", "sim-bird-dog-thigh-02"]
+    fig, axs = plt.subplots(len(names), 1, figsize=(15, 2.6 * len(names)))
+    for ax, n in zip(axs, names):
+        t, a = load(f"{rec}/{n}.csv")
+        lab = json.load(open(f"{rec}/{n}.labels.json"))
+        tt, aa = resample(t, a)
+        s = smooth(aa, 20)
+        r0 = lab["sets"][0]["reps"][0]["start"]
+        ref = np.median(s[(tt > r0 - 2) & (tt < r0)], axis=0)
+        ax.plot(tt, tilt(s, ref / np.linalg.norm(ref)), lw=0.6, label="tilt from the first rest (deg)")
+        ax.plot(tt, np.linalg.norm(aa, axis=1), lw=0.4, label="|a| (m/s²)")
+        for st in lab["sets"]:
+            for r in st["reps"]:
+                ax.axvspan(r["start"], r["end"], color="orange", alpha=0.15)
+                ax.axvspan(r["hold_start"], r["hold_end"], color="green", alpha=0.25)
+                if r["side"]:
+                    ax.text(r["hold_start"], 1, r["side"][0], fontsize=7)
+        ax.set_title(f"{n} (orange: rep start-end, green: hold)", fontsize=9)
+        ax.legend(loc="upper right", fontsize=7)
+    axs[-1].set_xlabel("s")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "overview.png"), dpi=65)
+
+
 def windows_from_labels(path):
     lab = json.load(open(path))
     w = []
@@ -219,6 +271,13 @@ def main():
         print(f"{os.path.basename(p):34s} nominal {nominal:6.1f} Hz  median dt {np.median(dt) * 1000:6.2f} ms  "
               f"jitter (IQR) {np.subtract(*np.percentile(dt, [75, 25])) * 1000:5.2f} ms  gaps > 1.5 dt {int((dt > 1.5 * np.median(dt)).sum()):3d}  "
               f"longest {dt.max():5.2f} s  repeated stamps {int((dt == 0).sum()):3d}")
+    print("rest spectrum, RMS m/s² per band: " + "  ".join(f"{lo}-{hi} Hz" for lo, hi in BANDS))
+    for name, pattern in [("MEx bridge thigh", f"{mex}/s*-bridge-thigh.csv"), ("sim bridge thigh (standard)", f"{rec}/sim-bridge-thigh-0[12568].csv"),
+                          ("MEx superman thigh", f"{mex}/s*-superman-thigh.csv"), ("sim bird-dog thigh", f"{rec}/sim-bird-dog-thigh-*.csv")]:
+        r, n = rest_band_rms(sorted(glob.glob(pattern)))
+        if r is not None:
+            print(f"{name:28s} files {n:2d}  " + "  ".join(f"{v:.3f}" for v in r))
+    overview(rec, out)
     # Figures: three real and three simulated traces side by side, per exercise.
     for real, sim, fname in [("MEx bridge thigh", "sim bridge thigh", "bridge-thigh.png"),
                              ("MEx superman thigh", "sim bird-dog thigh", "bird-dog-thigh.png")]:
