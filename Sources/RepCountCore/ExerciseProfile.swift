@@ -39,6 +39,11 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Fraction of the typical peak an excursion must reach to be a rep: half-height
     /// bumps are fidgets or, in a thigh bird dog, the other leg's rep.
     public var peakFraction = 0.4
+    /// Fraction of the peak below which a dip, followed by a rise of this fraction of the
+    /// way back up, splits two quick reps that barely pause at rest; 0: never split.
+    /// Only bridges are done as quick reps (3 x 15 with no hold); a bird dog or a wall
+    /// sit that dips half way and goes back up is one rep with a wobble.
+    public var splitFraction = 0.0
     /// Fraction of the rep's own peak below which the rep is back at rest.
     public var exitFraction = 0.3
     /// Fraction of the rep's own peak below which a rep that has come to a stop counts
@@ -108,16 +113,24 @@ public struct ExerciseProfile: Sendable, Equatable {
         case (.bridge, .thigh):
             // The thigh tilts 5-25 deg with the hips up (up to ~45 deg on MEx s08: a thigh
             // at ~45 deg elevation cannot go past horizontal), rest wander ~1 deg.
-            ExerciseProfile(
-                priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
-                minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
-                singleDirection: true, sidesBySign: false)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
+                    minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
+                    singleDirection: true, sidesBySign: false)
+                p.splitFraction = 0.5
+                return p
+            }()
         case (.bridge, _):
             // The pelvis tilts 15-35 deg; sitting up turns it 60-90 deg.
-            ExerciseProfile(
-                priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
-                minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
-                singleDirection: true, sidesBySign: false)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
+                    minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
+                    singleDirection: true, sidesBySign: false)
+                p.splitFraction = 0.5
+                return p
+            }()
         case (.wallSit, _):
             // The thigh goes from vertical to 45-90 deg; sitting on a chair or the floor
             // between sets turns it as far, so a long stay is a posture change.

@@ -79,6 +79,9 @@ public struct Pipeline: Sendable {
     /// History index since which the tilt has stayed below `driftedExitFraction` of the
     /// peak, or -1.
     private var belowSince = -1
+    /// History index of the lowest tilt since the tilt fell below `splitFraction` of the
+    /// peak, or -1.
+    private var valley = -1
     /// Whether the excursion in progress began after a moment at rest: not one already
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
@@ -248,18 +251,7 @@ public struct Pipeline: Sendable {
         if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
         let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
         if tilt > enter {
-            phase = .excursion
-            from = history.written - 1
-            enterTime = t
-            peak = tilt
-            disturbed = false
-            walkingTicks = 0
-            belowSince = -1
-            fromRest = t - restSince >= Self.minimumRestBeforeSeconds
-            displacementSum = .zero
-            holding = false
-            targetAnnounced = false
-            setState(.moving, at: t, emit)
+            startExcursion(at: history.written - 1, fromRest: t - restSince >= Self.minimumRestBeforeSeconds, emit)
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -267,6 +259,23 @@ public struct Pipeline: Sendable {
             let k = FastMath.oneMinusExpNegative(TickResampler.defaultInterval / Self.restDriftTimeConstant)
             if let moved = (rest + (m - rest) * k).normalized { rest = moved }
         }
+    }
+
+    /// Starts an excursion at history entry `index`.
+    private mutating func startExcursion(at index: Int, fromRest: Bool, _ emit: (PipelineEvent) -> Void) {
+        phase = .excursion
+        from = index
+        enterTime = history[index].time
+        peak = Double(history[index].tilt)
+        disturbed = false
+        walkingTicks = 0
+        belowSince = -1
+        valley = -1
+        self.fromRest = fromRest
+        displacementSum = .zero
+        holding = false
+        targetAnnounced = false
+        setState(.moving, at: enterTime, emit)
     }
 
     private mutating func inExcursion(
@@ -277,6 +286,25 @@ public struct Pipeline: Sendable {
             if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds { disturbed = true }
         }
         if tilt > peak { peak = tilt }
+        // Quick reps with barely a pause: the tilt comes down past half the peak and
+        // rises again past the middle of the way back up. The valley between is the
+        // end of one rep and the start of the next.
+        let now = history.written - 1
+        if profile.splitFraction <= 0 {
+            // Splitting off.
+        } else if tilt < profile.splitFraction * peak {
+            if valley < 0 || tilt < Double(history[valley].tilt) { valley = now }
+        } else if valley >= 0 {
+            let bottom = Double(history[valley].tilt)
+            if tilt > bottom + profile.splitFraction * (peak - bottom), history[valley].time - enterTime >= profile.minimumRepSeconds {
+                let split = valley
+                finishExcursion(to: split, time: t, newRest: nil, emit)
+                guard phase == .rest else { return }
+                startExcursion(at: split, fromRest: true, emit)
+                for i in split...now where Double(history[i].tilt) > peak { peak = Double(history[i].tilt) }
+                return
+            }
+        }
         if tilt >= RepTimer.topFraction * peak { displacementSum += u - rest }
 
         // Live hold state, for displays: near the running peak and barely moving.

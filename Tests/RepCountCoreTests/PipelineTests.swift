@@ -62,6 +62,18 @@ import Testing
         for r in reps { #expect(r.holdSeconds < 0.4) }
     }
 
+    @Test func quickBridgesThatBarelyComeDownAreSplit() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        // Ten quick bridges that only come down to 40% of the way between reps.
+        for _ in 0..<10 {
+            s.segments += [.move(pitch: 14, roll: 0, seconds: 1.0), .move(pitch: 5.5, roll: 0, seconds: 1.0)]
+        }
+        s.segments += [.move(pitch: 0, roll: 0, seconds: 1.0), .still(seconds: 5)]
+        let targets = Targets(holdSeconds: 0, reps: 10, sets: 1)
+        #expect(s.run(PipelineConfiguration(exercise: .bridge, targets: targets)).reps.count == 10)
+    }
+
     @Test func aShortHoldIsCountedAndMarked() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))
