@@ -13,6 +13,9 @@ Usage (Python 3 + numpy only):
     python3 Recordings/tools/stress_sim.py --only stress-bridge-thigh-03
     python3 Recordings/tools/stress_sim.py --list           # names, seeds, what each stresses
     python3 Recordings/tools/stress_sim.py --plot DIR       # also write a PNG per file (matplotlib)
+    python3 Recordings/tools/stress_sim.py --check          # committed files == regenerated, labels sane
+    python3 Recordings/tools/stress_sim.py --compare Recordings/stress/*.csv [--plot DIR]
+                                          # per labelled rep: the counted rep it matches, misses, extras
 
 Every file is made from its own seed (in the catalogue below), so the output is
 byte-identical from run to run on the same numpy.
@@ -376,7 +379,7 @@ def profile(spec, rng):
         bounce=0.0,
         sag=0.06,
         amp_sd=0.08,
-        rest_drift_deg=1.0,
+        rest_drift_deg=1.0 if spec["placement"] != "lower-back" else 0.4,
     )
     p.update(spec.get("profile", {}))
     return p
@@ -426,7 +429,9 @@ def build(spec, rng):
         if si > 0:
             between_sets(s, spec, p)
         if ex == "bird-dog":
-            side = first_side
+            # exercises.md: a set starts with the right leg; `first_side` only changes the
+            # first set (so that a file cut in its first rep still shows right first)
+            side = first_side if si == 0 else "right"
             for i in range(n):
                 for _ in range(2):
                     track = s.act_r if side == "right" else s.act_l
@@ -516,8 +521,11 @@ def between_sets(s, spec, p):
             s.fidget(s.u(1, 2), [0, 1, 0], s.u(-4, 4))
         elif style == "knees":
             s.idle(s.u(3, 8))
-            for _ in range(s.rng.integers(2, 5)):  # windscreen wipers: knees side to side
-                s.fidget(s.u(2.5, 4.5), [1, 0, 0], s.u(20, 40) * s.rng.choice([-1, 1]))
+            # windscreen wipers: knees side to side; the pelvis follows the thighs only
+            # part of the way (about 40 %)
+            share = 1.0 if spec["placement"] == "thigh" else 0.4
+            for _ in range(s.rng.integers(2, 5)):
+                s.fidget(s.u(2.5, 4.5), [1, 0, 0], share * s.u(20, 40) * s.rng.choice([-1, 1]))
         elif style == "situp":
             s.idle(s.u(3, 8))
             s.posture("supine_flat", s.u(1, 2))
@@ -648,10 +656,12 @@ def render_body(s, spec, rng):
     # perturbations: breathing, sway, tremor, fidgets, gait (world rotation vector)
     pert = np.zeros((n, 3))
     br_f = s.u(0.18, 0.35)
-    br_amp = (s.u(0.3, 1.2) if pl != "thigh" else s.u(0.05, 0.3)) * DEG
+    # breathing moves the pelvis more than the thigh; sway is smaller when the body
+    # rests on the mat or on four points than when standing (wall sit)
+    br_amp = (s.u(0.1, 0.3) if pl != "thigh" else s.u(0.05, 0.2)) * DEG
     phase = np.cumsum(2 * np.pi * br_f * (1 + 0.1 * smooth_noise(rng, n, FS_INT, 0.02)) / FS_INT)
     pert[:, 1] += br_amp * np.sin(phase)
-    sway = s.u(0.2, 0.8) * DEG * (1.5 if ex == "wall-sit" else 1.0)
+    sway = (s.u(0.3, 1.0) if ex == "wall-sit" else s.u(0.1, 0.35)) * DEG
     for ax in range(3):
         pert[:, ax] += sway * smooth_noise(rng, n, FS_INT, 0.3)
     trem_env = 0.3 + 0.7 * np.clip(a + s.act_l.render(t) + s.act_r.render(t), 0, 1)
@@ -932,14 +942,15 @@ CATALOGUE = [
          note="2.5 deg roll only, sometimes the same leg twice, child's pose between sets, 50 Hz gaps"),
     dict(name="stress-bird-dog-lower-back-03", seed=9403, exercise="bird-dog", placement="lower-back",
          rate=200, device="mpu6050", sets=[8], profile=dict(QUICK, hold=(0.5, 1.5), rest=(0.5, 1.5)),
-         subject=dict(amp=6), first_side="left", stamps="burst", burst=16,
-         note="quick bird dogs, starts with the LEFT leg, bursty stamps"),
+         subject=dict(amp=6), stamps="burst", burst=16, same_side_again=0.1,
+         note="quick bird dogs (1 s holds, 1 s rests), bursty stamps"),
     dict(name="stress-bird-dog-lower-back-04", seed=9404, exercise="bird-dog", placement="lower-back",
          rate=100, device="adxl345-16g", sets=[10], profile=dict(SLOW, hold=(0, 1), rest=(1, 3)),
          subject=dict(amp=4), ending="getup", fidget_rate=0.15,
          note="slow mover, coarse 12-bit at +-16 g on a 4 deg roll, gets up at the end"),
     dict(name="stress-bird-dog-lower-back-05", seed=9405, exercise="bird-dog", placement="lower-back",
          rate=200, device="adxl355", sets=[8, 8], between="heels", cut_start=3.0,
+         first_side="left",  # the cut rep is the left one: the first complete rep is right
          profile=dict(hold=(5, 9), rest=(1, 6)), stamps="index", clock_error=0.012,
          note="200 Hz, clock 1.2 % fast, starts mid-rep, sits on heels between sets"),
     # ---------------------------------------------------------------- bird dog, thigh
@@ -1045,13 +1056,129 @@ def plot(spec, stamp, f, labels, outdir):
     plt.close(fig)
 
 
+def read_csv(path):
+    """(time, (N,3) accel) from a recording: metadata lines, header by name, rows."""
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    cols = lines[0].strip().split(",")
+    data = np.loadtxt(lines[1:], delimiter=",", ndmin=2)
+    idx = [cols.index(c) for c in ("accel_x", "accel_y", "accel_z")]
+    return data[:, cols.index("time_s")], data[:, idx]
+
+
+def check_labels(labels, t_last):
+    """Problems with a labels object (empty list when it is consistent)."""
+    bad = []
+    prev_end = -1.0
+    for si, st in enumerate(labels["sets"]):
+        if not st["reps"]:
+            bad.append(f"set {si + 1} has no reps")
+        for ri, r in enumerate(st["reps"]):
+            ts = [r["start"], r["hold_start"], r["hold_end"], r["end"]]
+            if ts != sorted(ts) or ts[0] < 0 or ts[3] > t_last or ts[0] < prev_end:
+                bad.append(f"set {si + 1} rep {ri + 1}: times {ts} out of order or outside the file")
+            prev_end = ts[3]
+            want_side = labels["exercise"] == "bird-dog"
+            if (r["side"] in ("left", "right")) != want_side:
+                bad.append(f"set {si + 1} rep {ri + 1}: side {r['side']!r}")
+    return bad
+
+
+def check(outdir):
+    """Regenerates every file in memory and compares it with what is in outdir."""
+    import io
+    failures = 0
+    for c in CATALOGUE:
+        spec, stamp, f, labels = generate(c)
+        base = os.path.join(outdir, c["name"])
+        buf = io.StringIO()
+        np.savetxt(buf, np.column_stack([stamp, f]), fmt="%.4f", delimiter=",")
+        with open(base + ".csv", encoding="utf-8") as fh:
+            committed = fh.read()
+        same_csv = committed.endswith(buf.getvalue())
+        with open(base + ".labels.json", encoding="utf-8") as fh:
+            same_labels = json.load(fh) == json.loads(json.dumps(labels))
+        problems = check_labels(labels, float(stamp[-1]))
+        ok = same_csv and same_labels and not problems
+        failures += not ok
+        print(f"{'ok ' if ok else 'BAD'} {c['name']}" + ("" if same_csv else "  csv differs")
+              + ("" if same_labels else "  labels differ") + "".join("  " + p for p in problems))
+    return 1 if failures else 0
+
+
+def compare(paths, binary, plot_dir=None):
+    """Runs `repcount replay --json` and lists, per labelled rep, the counted rep it
+    overlaps most (one to one), then the counted reps that match none."""
+    import subprocess
+    for path in paths:
+        with open(path[:-4] + ".labels.json", encoding="utf-8") as fh:
+            lab = json.load(fh)
+        L = [(si, r) for si, st in enumerate(lab["sets"]) for r in st["reps"]]
+        out = subprocess.run([binary, "replay", path, "--json"], capture_output=True, text=True, check=True)
+        ev = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
+        C = [e for e in ev if e["type"] == "rep"]
+        print(f"== {os.path.basename(path)}: {len(L)} labelled, {len(C)} counted")
+        used = set()
+        for si, r in L:
+            best, overlap = None, 0.0
+            for j, c in enumerate(C):
+                o = min(r["end"], c["end"]) - max(r["start"], c["start"])
+                if j not in used and o > overlap:
+                    best, overlap = j, o
+            lh = r["hold_end"] - r["hold_start"]
+            head = f"  label set {si + 1} {r['start']:8.2f}-{r['end']:8.2f} hold {lh:5.2f} {r['side'] or '':5s}"
+            if best is None:
+                print(head + " | MISSED")
+                continue
+            used.add(best)
+            c = C[best]
+            flags = ("  HOLD" if abs(c["hold_s"] - lh) > 1 else "") + \
+                    ("  SIDE" if r["side"] and c.get("side") != r["side"] else "")
+            print(head + f" | set {c['set']} {c['start']:8.2f}-{c['end']:8.2f} hold {c['hold_s']:5.2f} "
+                  f"{c.get('side') or '':5s}{flags}")
+        for j, c in enumerate(C):
+            if j not in used:
+                print(f"  EXTRA set {c['set']} {c['start']:8.2f}-{c['end']:8.2f} hold {c['hold_s']:5.2f} "
+                      f"{c.get('side') or ''}")
+        if plot_dir:
+            import matplotlib
+            matplotlib.use("Agg")
+            import matplotlib.pyplot as plt
+            t, a = read_csv(path)
+            fig, ax = plt.subplots(figsize=(20, 4))
+            for i, col in enumerate("rgb"):
+                ax.plot(t, a[:, i], col, lw=0.4)
+            for _, r in L:
+                ax.axvspan(r["start"], r["end"], ymin=0.5, color="y", alpha=0.3)
+                ax.axvspan(r["hold_start"], r["hold_end"], ymin=0.5, color="orange", alpha=0.4)
+            for c in C:
+                ax.axvspan(c["start"], c["end"], ymax=0.5, color="c", alpha=0.3)
+                ax.axvspan(c["hold_start"], c["hold_end"], ymax=0.5, color="b", alpha=0.3)
+            ax.set_ylim(-15, 15)
+            ax.set_title(os.path.basename(path) + ": labels above, counted below")
+            fig.tight_layout()
+            os.makedirs(plot_dir, exist_ok=True)
+            fig.savefig(os.path.join(plot_dir, os.path.basename(path)[:-4] + ".cmp.png"), dpi=60)
+            plt.close(fig)
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "stress"))
     ap.add_argument("--only", action="append", help="generate only this name (repeatable)")
     ap.add_argument("--list", action="store_true", help="list the catalogue")
     ap.add_argument("--plot", metavar="DIR", help="also write a PNG per recording into DIR")
+    ap.add_argument("--check", action="store_true",
+                    help="regenerate in memory; fail unless the files in --out are identical and consistent")
+    ap.add_argument("--compare", nargs="+", metavar="CSV",
+                    help="compare `repcount replay` with the labels of these recordings")
+    ap.add_argument("--repcount", default=".build/debug/repcount", help="the binary for --compare")
     a = ap.parse_args(argv)
+    if a.check:
+        return check(a.out)
+    if a.compare:
+        return compare(a.compare, a.repcount, a.plot)
     if a.list:
         for c in CATALOGUE:
             print(f"{c['name']:34s} seed {c['seed']}  {c['rate']:3d} Hz  {c['note']}")

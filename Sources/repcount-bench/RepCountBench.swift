@@ -99,6 +99,7 @@ struct RepCountBench: ParsableCommand {
         }
 
         let py = noPython ? nil : try pythonReference(path)
+        let truth = (try? Labels.read(path: Labels.path(forRecording: path))).map { $0.sets.reduce(0) { $0 + $1.reps.count } }
 
         // Parse only, in this process.
         var rows = 0
@@ -145,6 +146,7 @@ struct RepCountBench: ParsableCommand {
             ("peak RSS, MB", Self.mb(replay.rss), py.map { Self.mb($0.total.rss) } ?? "-"),
             ("peak RSS, first minute, MB", Self.mb(shortRSS), "-"),
             ("reps counted", String(swiftReps), py.map { String($0.reps) } ?? "-"),
+            ("reps in the file's labels", truth.map(String.init) ?? "-", truth.map(String.init) ?? "-"),
             ("per CPU second:", "", ""),
             ("parse only, rows/s", perSecond(parse.cpu), perSecond(py?.read.cpu)),
             ("pipeline only, samples/s", perSecond(pipeline.cpu), perSecond(py?.process.cpu)),
@@ -161,9 +163,9 @@ struct RepCountBench: ParsableCommand {
             does ("one thread": the same with parsing on the pipeline's thread). Python's end to end includes the interpreter's
             start and imports; its parse is pandas.read_csv, its pipeline the filter, tilt and counting.
             Peak RSS is the child's wait4 ru_maxrss (started by fork+exec from a small helper, which leaves
-            a floor: `true` measures \(Self.mb(floor)) MB). CPU figures are user+system time, which other
-            load on the machine barely changes. Reps counted: a check that both did the whole job (the
-            Python job is the plain hysteresis counter, so the counts need not agree).
+            a floor: `true` measures \(Self.mb(floor)) MB). CPU figures are user+system time: less sensitive
+            to other load than wall time, not immune to it (the cores are shared). Reps counted: a check that both did the whole job (the
+            Python job is the plain hysteresis counter); the labels are the generator's ground truth.
             """)
     }
 
@@ -238,7 +240,9 @@ struct RepCountBench: ParsableCommand {
     private func generateIfNeeded() throws -> String {
         let name = "repcount-bench-\(Self.fixed(hours, 2))h-\(Self.fixed(rate, 0))hz-\(Self.seed).csv"
         let path = NSTemporaryDirectory() + name
-        if FileManager.default.fileExists(atPath: path) { return path }
+        if FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: Labels.path(forRecording: path)) {
+            return path
+        }
         print("generating \(path) ...")
         let partial = path + ".partial"
         let metadata = RecordingMetadata(entries: [
@@ -254,6 +258,10 @@ struct RepCountBench: ParsableCommand {
             try writer.write(s)
         }
         try writer.close()
+        // The generator's ground truth beside it, so `repcount eval` can score the file too.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(generator.labels(until: end)).write(to: URL(fileURLWithPath: Labels.path(forRecording: path)))
         // Renamed only when complete, so an interrupted run is not reused.
         guard rename(partial, path) == 0 else { throw ValidationError("rename \(partial): \(String(cString: strerror(errno)))") }
         return path

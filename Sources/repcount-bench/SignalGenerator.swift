@@ -1,5 +1,6 @@
 import Foundation
 import RepCountCore
+import RepCountRecording
 
 /// A deterministic, roughly realistic bridge session generator for the
 /// benchmark: a thigh-strapped accelerometer, mounted at a random rotation,
@@ -94,6 +95,10 @@ struct SignalGenerator {
         var kind: Kind
         /// Tremor amplitude, degrees (long holds shake).
         var tremor: Double
+        /// What this segment means for the ground truth.
+        var role: Role = .none
+
+        enum Role { case none, up, hold, down, setBreak }
 
         /// Angle in degrees and angular acceleration in rad/s^2 at `t`.
         func angle(at t: Double) -> (Double, Double) {
@@ -114,7 +119,38 @@ struct SignalGenerator {
         // Segments are queued with durations; chain them on the time axis here.
         segment = Segment(
             start: segment.end, end: segment.end + next.end, from: segment.to, to: next.to, kind: next.kind,
-            tremor: next.tremor)
+            tremor: next.tremor, role: next.role)
+        record(segment)
+    }
+
+    // MARK: Ground truth
+
+    /// The reps generated so far, by set, as labels record them.
+    private(set) var sets: [[Labels.LabelledRep]] = [[]]
+    private var repInProgress: Labels.LabelledRep?
+
+    private mutating func record(_ s: Segment) {
+        switch s.role {
+        case .up:
+            repInProgress = Labels.LabelledRep(start: s.start, holdStart: s.end, holdEnd: s.end, end: s.end, side: nil)
+        case .hold:
+            repInProgress?.holdEnd = s.end
+        case .down:
+            guard var rep = repInProgress else { return }
+            rep.end = s.end
+            sets[sets.count - 1].append(rep)
+            repInProgress = nil
+        case .setBreak:
+            if !(sets.last?.isEmpty ?? true) { sets.append([]) }
+        case .none:
+            break
+        }
+    }
+
+    /// Labels for the recording cut at `duration` seconds: reps that ended before it.
+    func labels(until duration: Double) -> Labels {
+        let kept = sets.map { $0.filter { $0.end < duration } }.filter { !$0.isEmpty }
+        return Labels(exercise: .bridge, placement: .thigh, sets: kept.map { Labels.LabelledSet(reps: $0) })
     }
 
     /// Queues what the person does next and moves the script on.
@@ -123,7 +159,7 @@ struct SignalGenerator {
         case let .settle(session):
             // Moves into position after the recording starts, then lies still.
             let level = rng.uniform(-2, 2)
-            enqueue([(rng.uniform(2, 4), level, true, 0), (rng.uniform(8, 20), level, false, 0)])
+            enqueue([(rng.uniform(2, 4), level, true, 0, .none), (rng.uniform(8, 20), level, false, 0, .none)])
             script = .rep(session: session, set: 1, rep: 1, reps: Int(rng.uniform(8, 13)))
         case let .rep(session, set, rep, reps):
             planRep()
@@ -148,21 +184,21 @@ struct SignalGenerator {
         let hold = max(1, 6 + rng.gaussian() * 1.2)
         let rest = rng.uniform(0, 1.5)
         enqueue([
-            (rng.uniform(1, 2.5), peak, true, 0),
+            (rng.uniform(1, 2.5), peak, true, 0, .up),
             // The hold drifts a little (a slow ramp to a nearby angle) and shakes.
-            (hold, peak + rng.uniform(-1.5, 1.5), true, rng.uniform(0.1, 0.6)),
-            (rng.uniform(1, 2.5), rest, true, 0),
-            (rng.uniform(2, 6), rest, false, 0),
+            (hold, peak + rng.uniform(-1.5, 1.5), true, rng.uniform(0.1, 0.6), .hold),
+            (rng.uniform(1, 2.5), rest, true, 0, .down),
+            (rng.uniform(2, 6), rest, false, 0, .none),
         ])
     }
 
     private mutating func planSetRest() {
         let level = rng.uniform(-2, 2)
         enqueue([
-            (rng.uniform(20, 40), level, false, 0),
-            (0.8, level + rng.uniform(3, 8), true, 0),  // a fidget
-            (0.8, level, true, 0),
-            (rng.uniform(25, 45), level, false, 0),
+            (rng.uniform(20, 40), level, false, 0, .setBreak),
+            (0.8, level + rng.uniform(3, 8), true, 0, .none),  // a fidget
+            (0.8, level, true, 0, .none),
+            (rng.uniform(25, 45), level, false, 0, .none),
         ])
     }
 
@@ -170,19 +206,19 @@ struct SignalGenerator {
         // Sits up (a large posture change), stays a while, lies down again.
         let up = rng.uniform(60, 80)
         enqueue([
-            (rng.uniform(2, 4), up, true, 0),
-            (rng.uniform(60, 180), up, false, 0.2),
-            (rng.uniform(2, 4), 0, true, 0),
+            (rng.uniform(2, 4), up, true, 0, .setBreak),
+            (rng.uniform(60, 180), up, false, 0.2, .none),
+            (rng.uniform(2, 4), 0, true, 0, .none),
         ])
     }
 
     private var segmentQueue: [Segment] = []
 
-    /// Queues parts of (duration s, target angle degrees, ramp or still, tremor degrees).
-    private mutating func enqueue(_ parts: [(Double, Double, Bool, Double)]) {
-        for (duration, angle, ramp, tremor) in parts {
+    /// Queues parts of (duration s, target angle degrees, ramp or still, tremor degrees, role).
+    private mutating func enqueue(_ parts: [(Double, Double, Bool, Double, Segment.Role)]) {
+        for (duration, angle, ramp, tremor, role) in parts {
             segmentQueue.append(
-                Segment(start: 0, end: duration, from: 0, to: angle, kind: ramp ? .ramp : .still, tremor: tremor))
+                Segment(start: 0, end: duration, from: 0, to: angle, kind: ramp ? .ramp : .still, tremor: tremor, role: role))
         }
     }
 
