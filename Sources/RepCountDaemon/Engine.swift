@@ -75,7 +75,9 @@ public actor Engine {
             guard phase != sensor || message != sensorMessage else { return }
             sensor = phase
             sensorMessage = message
-            logger.info("sensor \(phase.rawValue)", metadata: message.map { ["sensor.message": "\($0)"] } ?? [:])
+            var metadata: Logger.Metadata = ["sensor.state": "\(phase.rawValue)"]
+            if let message { metadata["sensor.message"] = "\(message)" }
+            logger.info("sensor state changed", metadata: metadata)
             publish(.sensor(phase, message: message))
             if phase == .ended, session != nil { endSession(reason: .sourceEnded) }
         case let .samples(batch):
