@@ -22,11 +22,19 @@ let package = Package(
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording",
+                "RepCountCore", "RepCountRecording", "RepCountTerminal", "RepCountProgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Pure rendering of the live view, history tables and charts for a terminal;
+        // the only I/O is a small TTY layer (size, raw writes, SIGWINCH).
+        .target(name: "RepCountTerminal", dependencies: ["RepCountCore"]),
+        // Pure aggregation of kept sessions into days and weeks, charts, CSV/JSON
+        // export and the HTML report for a physical therapist.
+        .target(name: "RepCountProgress", dependencies: ["RepCountCore"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore"]),
+        .testTarget(name: "RepCountProgressTests", dependencies: ["RepCountProgress", "RepCountCore"]),
     ]
 )
