@@ -19,10 +19,12 @@ let package = Package(
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        // Scoring the counter against labelled recordings.
+        .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountTerminal", "RepCountProgress",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountTerminal", "RepCountProgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +36,7 @@ let package = Package(
         .target(name: "RepCountProgress", dependencies: ["RepCountCore"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
         .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore"]),
         .testTarget(name: "RepCountProgressTests", dependencies: ["RepCountProgress", "RepCountCore"]),
     ]

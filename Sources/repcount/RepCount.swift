@@ -11,6 +11,7 @@ struct RepCount: AsyncParsableCommand {
             """,
         subcommands: [
             Replay.self,
+            Eval.self,
         ]
     )
 }
