@@ -12,6 +12,7 @@ struct RepCount: AsyncParsableCommand {
         subcommands: [
             Replay.self,
             Eval.self,
+            Watch.self,
         ]
     )
 }
