@@ -70,14 +70,19 @@ public struct SensorStatus: Sendable, Equatable {
     }
 
     public var level: Level
+    /// A word or two: "connected", "lost".
     public var text: String
+    /// Why, when the daemon says (e.g. the libiio error); shown apart from the
+    /// header, which has room only for the word.
+    public var detail: String?
 
-    public init(level: Level, text: String) {
+    public init(level: Level, text: String, detail: String? = nil) {
         self.level = level
         self.text = text
+        self.detail = detail
     }
 
-    public static let unknown = SensorStatus(level: .unknown, text: "sensor ?")
+    public static let unknown = SensorStatus(level: .unknown, text: "?")
 
     /// Interprets a daemon's free-form sensor state word.
     public init(word: String, detail: String? = nil) {
@@ -89,7 +94,7 @@ public struct SensorStatus: Sendable, Equatable {
         case "unknown", "": level = .unknown
         default: level = .warning
         }
-        self.init(level: level, text: detail.map { "\(word) \($0)" } ?? word)
+        self.init(level: level, text: word, detail: detail.flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 

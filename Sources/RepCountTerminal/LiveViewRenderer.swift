@@ -67,7 +67,7 @@ public struct LiveViewRenderer: Sendable {
             left += " · " + (side == .left ? "LEFT LEG" : "RIGHT LEG")
         }
         screen.put(left, row: 0, column: 0, style: Palette.header)
-        var sensorText = model.sensor.level == .unknown ? "SENSOR ?" : "SENSOR " + model.sensor.text.uppercased()
+        var sensorText = "SENSOR " + model.sensor.text.uppercased()
         if sensorText.count > w / 3 { sensorText = String(sensorText.prefix(w / 3)) }
         let sensorStyle: TextStyle
         switch model.sensor.level {
@@ -79,7 +79,7 @@ public struct LiveViewRenderer: Sendable {
         let right = "● " + sensorText + " "
         screen.put(right, row: 0, column: w - right.count, style: sensorStyle)
         if let t = model.targets, t.sets > 0 {
-            let setText = "SET \(min(model.set, t.sets)) OF \(t.sets)"
+            let setText = model.finished ? "ALL SETS DONE" : "SET \(min(model.set, t.sets)) OF \(t.sets)"
             let col = (w - setText.count) / 2
             if col > left.count + 1, col + setText.count < w - right.count - 1 {
                 screen.put(setText, row: 0, column: col, style: Palette.header)
@@ -133,7 +133,11 @@ public struct LiveViewRenderer: Sendable {
         let target = model.targets?.reps ?? 0
         let count = target > 0 ? "\(model.repsInSet)/\(target)" : "\(model.repsInSet)"
         if model.finished {
-            return Big(caption: "DONE · \(model.setsCompleted) SETS · \(model.sessionReps) REPS", text: count, style: Palette.digitsDone)
+            // The set counter has moved past the last set: show the session's total.
+            let sets = model.targets.map { $0.sets > 0 ? "\(model.setsCompleted) OF \($0.sets) SETS" : "\(model.setsCompleted) SETS" } ?? ""
+            return Big(
+                caption: "DONE · \(sets) · \(model.sessionReps) REPS · \(model.sessionRepsOnTarget) HELD TO TARGET",
+                text: "\(model.sessionReps)", style: Palette.digitsDone)
         }
         let sets = model.targets.map { $0.sets > 0 ? " · SET \(model.set) OF \($0.sets)" : "" } ?? ""
         let style = target > 0 && model.repsInSet >= target ? Palette.digitsDone : Palette.digits
@@ -365,7 +369,7 @@ public struct LiveViewRenderer: Sendable {
     /// The movement state in words, and the daemon's last error if any.
     func drawState(_ model: LiveViewModel, row: Int, into screen: inout ScreenBuffer) {
         let x0 = Self.margin
-        let (word, style): (String, TextStyle)
+        var (word, style): (String, TextStyle)
         switch model.movement {
         case .settling: (word, style) = ("SETTLING", Palette.label)
         case .rest: (word, style) = ("AT REST", TextStyle.color(.cyan))
@@ -373,9 +377,14 @@ public struct LiveViewRenderer: Sendable {
         case .holding:
             (word, style) = model.holdTargetReached ? ("HOLDING · COME DOWN SLOWLY", Palette.holdReached) : ("HOLDING", Palette.holdFilling)
         }
+        if model.finished, model.movement != .holding { (word, style) = ("SESSION OVER", Palette.ok) }
         screen.put(word, row: row, column: x0, style: style)
-        if let notice = model.notice {
-            let text = "daemon: " + notice
+        var notice = model.notice.map { "daemon: " + $0 }
+        if notice == nil, model.sensor.level != .ok, let detail = model.sensor.detail {
+            notice = "sensor: " + detail
+        }
+        if let notice {
+            let text = notice
             let col = max(x0 + word.count + 3, screen.size.columns - Self.margin - text.count)
             screen.put(String(text.prefix(max(0, screen.size.columns - Self.margin - col))), row: row, column: col, style: Palette.warning)
         }

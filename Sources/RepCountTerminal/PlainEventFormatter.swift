@@ -53,7 +53,7 @@ public struct PlainEventFormatter: Sendable {
         case .holdTick:
             return nil
         case .sensor(let s):
-            return "sensor: \(s.text)"
+            return "sensor: \(s.text)" + (s.detail.map { " (\($0))" } ?? "")
         case .sessionEnded:
             return "session ended"
         case .error(let message):

@@ -11,7 +11,7 @@ struct LiveEventDecoderTests {
         #expect(
             decoder.decode(#"{"type":"hello","protocol":1,"server":"repcountd 0.1","requests":["watch"]}"#)
                 == [.connected(endpoint: "/run/x.sock", server: "repcountd 0.1 (protocol 1)")])
-        #expect(decoder.decode(#"{"state":"lost","type":"sensor","message":"iiod gone"}"#) == [.sensor(SensorStatus(level: .lost, text: "lost iiod gone"))])
+        #expect(decoder.decode(#"{"state":"lost","type":"sensor","message":"iiod gone"}"#) == [.sensor(SensorStatus(level: .lost, text: "lost", detail: "iiod gone"))])
         #expect(decoder.decode(#"{"type":"sensor","state":"connected"}"#) == [.sensor(SensorStatus(level: .ok, text: "connected"))])
     }
 
