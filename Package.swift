@@ -10,34 +10,134 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcountd", targets: ["repcountd"]),
+        .executable(name: "repcount-sim", targets: ["repcount-sim"]),
+        .executable(name: "repcount-iio-emulator", targets: ["repcount-iio-emulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // MARK: Signal and recordings
+
         // The streaming signal pipeline: samples in, events out. Pure Swift, no Foundation.
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
         .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
         // Scoring the counter against labelled recordings.
         .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
+        // Physically based generator of labelled recordings (docs/simulator.md).
+        .target(name: "RepCountSimulation", dependencies: ["RepCountCore", "RepCountRecording"]),
+
+        // MARK: Sensors
+
+        // libiio 0.24 as a system library, with a small shim header.
+        .systemLibrary(name: "CLibIIO", pkgConfig: "libiio", providers: [.apt(["libiio-dev"])]),
+        // Thin Swift wrapper over libiio and the live accelerometer source. Only this target imports CLibIIO.
+        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore"]),
+        // An emulated IIO accelerometer (sysfs on tmpfs + FIFO, optional iiod) in private namespaces, for tests.
+        .target(name: "RepCountTestSupport", dependencies: ["RepCountCore", "RepCountRecording"]),
+
+        // MARK: Daemon, protocol, history
+
+        // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
+        .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
+        // The system SQLite, as a C module (only RepCountStore imports it).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The history of sessions, sets and reps in SQLite: written by the daemon, read by clients.
+        .target(name: "RepCountStore", dependencies: ["CSQLite", "RepCountCore"]),
+        // The daemon as a library: sample sources, the session engine, the socket server.
+        .target(
+            name: "RepCountDaemon",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol", "RepCountIIO",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Talking to repcountd: connect, send requests, read JSON Lines (CLI and full-screen view).
+        .target(
+            name: "RepCountClient",
+            dependencies: [
+                "RepCountProtocol", "RepCountCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
+        // MARK: Executables
+
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountTerminal", "RepCountProgress",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
+                "RepCountIIO", "RepCountClient", "RepCountTerminal", "RepCountProgress", "RepCountStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Pure rendering of the live view, history tables and charts for a terminal;
-        // the only I/O is a small TTY layer (size, raw writes, SIGWINCH).
+        // Pure rendering of the live view for a terminal (screen model, block
+        // digits, ANSI output); the only I/O is a small TTY layer.
         .target(name: "RepCountTerminal", dependencies: ["RepCountCore"]),
-        // Pure aggregation of kept sessions into days and weeks, charts, CSV/JSON
-        // export and the HTML report for a physical therapist.
+        // Pure aggregation of kept sessions into days and weeks, text charts,
+        // CSV/JSON export and the HTML report for a physical therapist.
         .target(name: "RepCountProgress", dependencies: ["RepCountCore"]),
+        .executableTarget(
+            name: "repcountd",
+            dependencies: [
+                "RepCountDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "repcount-sim",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Runs a command against the emulated device, and measures the live source (manual checks, benchmarks).
+        .executableTarget(
+            name: "repcount-iio-emulator",
+            dependencies: [
+                "RepCountTestSupport", "RepCountIIO", "RepCountCore", "RepCountRecording",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
-        .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore"]),
-        .testTarget(name: "RepCountProgressTests", dependencies: ["RepCountProgress", "RepCountCore"]),
+        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
+        .testTarget(
+            name: "RepCountIIOTests",
+            dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]
+        ),
+        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
+        .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
+        .testTarget(
+            name: "RepCountDaemonTests",
+            dependencies: ["RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore"]
+        ),
+        .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
+        // Unit tests of the views, and the end-to-end test that runs the built
+        // `repcountd` and `repcount watch` in tmux (the dependencies build them first).
+        .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore", "repcount", "repcountd"]),
+        // Aggregation on in-memory sessions, and the history/progress/report
+        // commands run on a real SQLite history written with the store's API.
+        .testTarget(
+            name: "RepCountProgressTests",
+            dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "repcount", "repcountd"]
+        ),
+        // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "RepCountProtocol", "RepCountRecording"]),
     ]
 )

@@ -1,105 +1,337 @@
-import Foundation  // acos only; replaced by the full pipeline.
-
 /// The streaming rep counter: samples in, events out.
 ///
-/// First version: low-pass gravity, rest pose learnt from the first still
-/// seconds, tilt from rest with hysteresis, hold = time near the peak.
+/// Stages, in the order data flows (each a value type in its own file):
+/// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps.
+/// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
+/// 3. `TickResampler`: onto a fixed 50 Hz grid, so the rest runs rate-independent.
+/// 4. `StillnessDetector`: runs of a still orientation (rest, holds, new postures).
+/// 5. Rest pose (here): learnt from the first still stretch, tracked as it drifts,
+///    re-learnt after a posture change; the tilt from it is the signal.
+/// 6. Excursion tracking with hysteresis (here), `TiltHistory` of the trace.
+/// 7. `RepTimer`: boundaries and hold of a finished excursion.
+/// 8. Rejection (here, with `AmplitudeTracker` and `DirectionModel`): too small, too
+///    short, too big, the wrong way, or while walking.
+/// 9. `SideClassifier`: left/right for bird dogs on the lower back.
+/// 10. `SetSegmenter`: sets split by a long rest or a posture change.
+///
+/// Time comes only from the samples, so a replay reproduces a live session exactly.
+/// After `init` nothing allocates per sample; a rep appends to its set.
 public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     public private(set) var status: PipelineStatus
 
-    private var gravity: Vector3?
-    private var rest: Vector3?
-    private var lastTime: Double?
-    private var inRep = false
-    private var repStart = 0.0
+    private let profile: ExerciseProfile
+    private let maximumHoldSeconds: Double
+    /// Seconds subtracted from tick times to report times on the sample axis.
+    private let delay = GravityEstimator.delay
+
+    private var clock = SampleClock()
+    private var gravity = GravityEstimator()
+    private var resampler = TickResampler()
+    private var still: StillnessDetector
+    private var history: TiltHistory
+    private var amplitude: AmplitudeTracker
+    private var direction = DirectionModel()
+    private var sides = SideClassifier()
+    private var sets = SetSegmenter()
+    private var rateFilter = ScalarLowPassFilter(timeConstant: Pipeline.rateTimeConstant)
+    private var finder: RestPoseFinder
+    private var settling: SettlingBuffer
+
+    private enum Phase: Sendable, Equatable {
+        /// No rest pose yet.
+        case settling
+        /// At rest.
+        case rest
+        /// Away from rest since history entry `from`.
+        case excursion
+    }
+
+    private var phase = Phase.settling
+    private var rest = Vector3(0, 0, 1)
+    private var lastTilt = 0.0
+    private var lastTickTime = -Double.infinity
+
+    // The excursion in progress.
+    private var from = 0
+    private var enterTime = 0.0
     private var peak = 0.0
-    private var holdStart: Double?
-    private var holdEnd = 0.0
-    private var reps: [Rep] = []
-    private var lastRepEnd = -Double.infinity
+    private var disturbed = false
+    private var walkingTicks = 0
+    /// Whether the excursion in progress began after a moment at rest (not at the start of the input).
+    private var fromRest = false
+    /// Tick time since which the pipeline has been at rest.
+    private var restSince = 0.0
+    private var displacementSum = Vector3.zero
+    private var holding = false
+    private var liveHoldStart = 0.0
     private var targetAnnounced = false
 
-    /// Tilt, degrees, above which the user has left rest.
-    private let enterDegrees = 12.0
-    /// Tilt, degrees, below which the user is back at rest.
-    private let exitDegrees = 6.0
-    /// Filter time constant, seconds.
-    private let tau = 0.25
-    /// Rest after which a set ends, seconds.
-    private let setGap = 40.0
+    /// Seconds at rest before an excursion for it to be a rep: an excursion already under
+    /// way when the input starts (a recording cut into a rep) has no start to time.
+    static let minimumRestBeforeSeconds = 0.3
+    /// Seconds of walking-level activity within an excursion that make it not a rep:
+    /// a step or two (about 0.5 s), not a single jolt.
+    static let walkingSeconds = 0.5
+    /// Seconds, smoothing of the tilt rate used for the live hold state.
+    static let rateTimeConstant = 0.25
+    /// Seconds of input kept while the first rest pose is not known (replayed once it is).
+    static let settlingSeconds = 40.0
+    /// Seconds of history kept: the longest excursion that can still be measured.
+    static let historySeconds = 120.0
+    /// Seconds, time constant with which the rest pose follows a slow drift while still.
+    static let restDriftTimeConstant = 2.0
+    /// Seconds still before the rest pose follows a drift: breathing and sway average out.
+    static let restDriftStillSeconds = 0.5
+    /// Degrees per second, tilt rate below which the live state is "holding" (a slow
+    /// mover's ramp is faster than this near its middle, a held pose's sway slower).
+    static let liveHoldRate = 2.0
+    /// Live "holding" tolerance below the running peak, as a fraction of the peak.
+    static let liveHoldFraction = 0.12
 
     public init(configuration: PipelineConfiguration) {
         self.configuration = configuration
+        self.profile = configuration.profile
+        self.maximumHoldSeconds = ExerciseProfile.maximumHoldSeconds(target: configuration.targets.holdSeconds)
         self.status = PipelineStatus(time: 0, state: .settling, set: 1, repsInSet: 0, holdElapsed: 0, tiltDegrees: 0)
+        self.still = StillnessDetector(bandDegrees: configuration.profile.stillBandDegrees)
+        self.history = TiltHistory(capacity: Int(Self.historySeconds / TickResampler.defaultInterval))
+        self.amplitude = AmplitudeTracker(prior: configuration.profile.priorPeakDegrees)
+        self.finder = RestPoseFinder(
+            settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees)
+        self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
+    /// Feeds one sample; `emit` receives what happened, in order.
     public mutating func process(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
-        let dt = lastTime.map { max(0, sample.time - $0) } ?? 0
-        lastTime = sample.time
         status.time = sample.time
-        let alpha = dt / (tau + dt)
-        let g = gravity.map { $0 + (sample.accel - $0) * alpha } ?? sample.accel
-        gravity = g
-        guard let rest else {
-            if sample.time > 2 { self.rest = g; setState(.rest, emit) }
+        let step = clock.advance(to: sample.time)
+        let reading: GravityEstimator.Reading
+        let restart: Bool
+        switch step {
+        case .first:
+            reading = gravity.update(sample, dt: 0, restart: true)
+            restart = true
+        case .gap:
+            reading = gravity.update(sample, dt: 0, restart: true)
+            restart = true
+        case let .step(dt):
+            guard dt > 0 else { return }  // a repeated time stamp adds nothing a filter could use
+            reading = gravity.update(sample, dt: dt, restart: false)
+            restart = false
+        }
+        var r = resampler
+        r.feed(reading, restart: restart) { tick in self.tick(tick, restart: restart, emit) }
+        resampler = r
+    }
+
+    /// Ends the stream: closes the set in progress. An excursion still open (the
+    /// recording stopped mid-rep) is not counted: its end was never seen.
+    public mutating func finish(_ emit: (PipelineEvent) -> Void) {
+        if let summary = sets.endSet() { emit(.setEnded(summary)) }
+    }
+
+    // MARK: - Per tick
+
+    private mutating func tick(_ reading: GravityEstimator.Reading, restart: Bool, _ emit: (PipelineEvent) -> Void) {
+        guard let u = reading.gravity.normalized else { return }
+        let entry = SettlingBuffer.Entry(time: reading.time, direction: u, activity: reading.activity, restart: restart)
+        guard phase == .settling else {
+            step(entry, emit)
             return
         }
-        let cosine = max(-1, min(1, g.dot(rest) / max(1e-9, g.length * rest.length)))
-        let tilt = acos(cosine) * 180 / .pi
+        settling.append(entry)
+        let dt = updateStillness(entry)
+        guard entry.activity <= profile.walkingActivity,
+            let pose = finder.observe(mean: still.mean, stillSeconds: still.stillSeconds, dt: dt)
+        else { return }
+        // Rest found: replay the buffered ticks from it, so early reps still count.
+        learnRest(pose)
+        setState(.rest, at: entry.time, emit)
+        still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
+        lastTickTime = -Double.infinity
+        restSince = settling[0].time
+        for i in 0..<settling.count { step(settling[i], emit) }
+        settling.clear()
+        finder.reset()
+    }
+
+    /// Feeds the stillness detector; returns the tick interval.
+    private mutating func updateStillness(_ e: SettlingBuffer.Entry) -> Double {
+        let dt = e.time - lastTickTime
+        lastTickTime = e.time
+        if e.restart || dt > SampleClock.defaultMaximumStep {
+            still.restart(at: e.direction, time: e.time)
+            return 0
+        }
+        still.update(direction: e.direction, time: e.time)
+        return dt
+    }
+
+    /// One tick once a rest pose is known.
+    private mutating func step(_ e: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
+        let dt = updateStillness(e)
+        let u = e.direction
+        let t = e.time
+        let walking = e.activity > profile.walkingActivity
+        let tilt = FastMath.angleDegrees(u, rest)
         status.tiltDegrees = tilt
-        if !inRep {
-            if tilt > enterDegrees {
-                if !reps.isEmpty, sample.time - lastRepEnd > setGap { endSet(emit) }
-                inRep = true; repStart = sample.time; peak = tilt; holdStart = nil; targetAnnounced = false
-                setState(.moving, emit)
-            }
+        history.append(time: t, tilt: tilt)
+        let rate = rateFilter.update(dt > 0 ? (tilt - lastTilt) / dt : 0, dt: max(dt, 1e-3))
+        lastTilt = tilt
+
+        switch phase {
+        case .settling:
+            preconditionFailure("Invalid phase \(phase)")
+        case .rest:
+            atRest(u: u, tilt: tilt, time: t, walking: walking, emit)
+        case .excursion:
+            inExcursion(u: u, tilt: tilt, rate: rate, time: t, walking: walking, emit)
+        }
+    }
+
+    private mutating func atRest(u: Vector3, tilt: Double, time t: Double, walking: Bool, _ emit: (PipelineEvent) -> Void) {
+        if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
+        let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
+        if tilt > enter {
+            phase = .excursion
+            from = history.written - 1
+            enterTime = t
+            peak = tilt
+            disturbed = false
+            walkingTicks = 0
+            fromRest = t - restSince >= Self.minimumRestBeforeSeconds
+            displacementSum = .zero
+            holding = false
+            targetAnnounced = false
+            setState(.moving, at: t, emit)
             return
+        }
+        // Follow a slow drift of the rest pose while still near it.
+        if still.stillSeconds >= Self.restDriftStillSeconds, let m = still.mean {
+            let k = FastMath.oneMinusExpNegative(TickResampler.defaultInterval / Self.restDriftTimeConstant)
+            if let moved = (rest + (m - rest) * k).normalized { rest = moved }
+        }
+    }
+
+    private mutating func inExcursion(
+        u: Vector3, tilt: Double, rate: Double, time t: Double, walking: Bool, _ emit: (PipelineEvent) -> Void
+    ) {
+        if walking {
+            walkingTicks += 1
+            if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds { disturbed = true }
         }
         if tilt > peak { peak = tilt }
-        if tilt > peak * 0.85 {
-            if holdStart == nil { holdStart = sample.time; setState(.holding, emit) }
-            holdEnd = sample.time
-            let held = holdEnd - (holdStart ?? holdEnd)
-            status.holdElapsed = held
-            if !targetAnnounced, held >= configuration.targets.holdSeconds {
-                targetAnnounced = true
-                emit(.holdTargetReached(time: sample.time, holdSeconds: held))
-            }
-        } else if status.state == .holding {
-            setState(.moving, emit)
-        }
-        if tilt < exitDegrees {
-            inRep = false
-            let hs = holdStart ?? sample.time
-            let rep = Rep(
-                set: status.set, number: reps.count + 1, start: repStart, holdStart: hs, holdEnd: holdEnd,
-                end: sample.time, holdSeconds: holdEnd - hs, targetHoldSeconds: configuration.targets.holdSeconds,
-                side: configuration.exercise.hasSides ? configuration.firstSide : nil, peakDegrees: peak)
-            reps.append(rep)
-            lastRepEnd = sample.time
-            status.repsInSet = reps.count
+        if tilt >= RepTimer.topFraction * peak { displacementSum += u - rest }
+
+        // Live hold state, for displays: near the running peak and barely moving.
+        let tolerance = max(profile.holdToleranceDegrees, Self.liveHoldFraction * peak)
+        if !holding, tilt >= peak - tolerance, abs(rate) < Self.liveHoldRate {
+            holding = true
+            liveHoldStart = t
+            setState(.holding, at: t, emit)
+        } else if holding, tilt < peak - 2 * tolerance {
+            holding = false
             status.holdElapsed = 0
-            emit(.rep(rep))
-            setState(.rest, emit)
+            setState(.moving, at: t, emit)
+        }
+        if holding {
+            status.holdElapsed = t - liveHoldStart
+            if !targetAnnounced, configuration.targets.holdSeconds > 0,
+                status.holdElapsed >= configuration.targets.holdSeconds
+            {
+                targetAnnounced = true
+                emit(.holdTargetReached(time: t - delay, holdSeconds: status.holdElapsed))
+            }
+        }
+
+        let stillFor = still.stillSeconds
+        let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
+        if tilt < exit {
+            finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
+        } else if tilt < profile.driftedExitFraction * peak, stillFor >= profile.driftedExitSeconds, let m = still.mean {
+            // Came back most of the way and stopped: rest drifted; re-learn it here.
+            let stop = max(from, history.written - 1 - Int(stillFor / TickResampler.defaultInterval))
+            finishExcursion(to: stop, time: t, newRest: m, emit)
+        } else if let m = still.mean,
+            (stillFor >= profile.relearnSeconds && FastMath.angleDegrees(m, rest) > profile.maximumPeakDegrees)
+                || stillFor >= maximumHoldSeconds || t - enterTime >= Self.historySeconds * 0.9
+        {
+            // Settled far away, or for longer than any hold: a new posture, not a rep.
+            postureChange(to: m, time: t, emit)
         }
     }
 
-    /// Ends the stream: closes the set in progress.
-    public mutating func finish(_ emit: (PipelineEvent) -> Void) {
-        if !reps.isEmpty { endSet(emit) }
+    private mutating func finishExcursion(to: Int, time t: Double, newRest: Vector3?, _ emit: (PipelineEvent) -> Void) {
+        let duration = history[to].time - enterTime
+        let typical = amplitude.typical
+        let dir = displacementSum.normalized
+        var accepted = !disturbed && fromRest
+            && duration >= profile.minimumRepSeconds
+            && peak >= max(profile.minimumPeakDegrees, profile.peakFraction * typical)
+            && peak <= profile.maximumPeakDegrees
+        if accepted, profile.singleDirection, let dir {
+            accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
+        }
+        if accepted {
+            let timing = RepTimer.measure(
+                history, from: from, to: to, peak: peak, tickInterval: TickResampler.defaultInterval, profile: profile)
+            if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
+            var side: Side? = nil
+            if configuration.exercise.hasSides {
+                side = profile.sidesBySign && dir != nil
+                    ? sides.classify(dir!, firstSide: configuration.firstSide) : configuration.firstSide
+            }
+            let rep = Rep(
+                set: sets.index, number: sets.reps.count + 1,
+                start: timing.start - delay, holdStart: timing.holdStart - delay,
+                holdEnd: timing.holdEnd - delay, end: timing.end - delay,
+                holdSeconds: timing.holdEnd - timing.holdStart,
+                targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
+            sets.add(rep)
+            amplitude.record(peak)
+            if profile.singleDirection, let dir { direction.record(dir) }
+            status.repsInSet = sets.reps.count
+            emit(.rep(rep))
+        }
+        if let newRest { learnRest(newRest) }
+        phase = .rest
+        restSince = t
+        holding = false
+        status.holdElapsed = 0
+        setState(.rest, at: t, emit)
+    }
+
+    private mutating func postureChange(to pose: Vector3, time t: Double, _ emit: (PipelineEvent) -> Void) {
+        endSet(emit)
+        setState(.settling, at: t, emit)
+        learnRest(pose)
+        phase = .rest
+        holding = false
+        status.holdElapsed = 0
+        setState(.rest, at: t, emit)
+    }
+
+    private mutating func learnRest(_ pose: Vector3) {
+        rest = pose
+        phase = .rest
+        restSince = lastTickTime
+        history.clear()
+        lastTilt = 0
     }
 
     private mutating func endSet(_ emit: (PipelineEvent) -> Void) {
-        emit(.setEnded(SetSummary(index: status.set, reps: reps, start: reps[0].start, end: reps[reps.count - 1].end)))
-        reps.removeAll()
-        status.set += 1
-        status.repsInSet = 0
+        if let summary = sets.endSet() {
+            emit(.setEnded(summary))
+            sides.startSet()
+            status.set = sets.index
+            status.repsInSet = 0
+        }
     }
 
-    private mutating func setState(_ s: MovementState, _ emit: (PipelineEvent) -> Void) {
+    private mutating func setState(_ s: MovementState, at t: Double, _ emit: (PipelineEvent) -> Void) {
         guard s != status.state else { return }
         status.state = s
-        emit(.state(s, time: status.time))
+        emit(.state(s, time: t - delay))
     }
 }

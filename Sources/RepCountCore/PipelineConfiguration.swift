@@ -6,12 +6,19 @@ public struct PipelineConfiguration: Sendable, Equatable {
     /// For bird dogs: the side of the first rep of each set (the seeds start
     /// with the right leg), from which the roll sign assigns the others.
     public var firstSide: Side
+    /// Thresholds of the rep logic for this exercise and placement
+    /// (default: `ExerciseProfile.standard(for:at:)`).
+    public var profile: ExerciseProfile
 
-    public init(exercise: Exercise, placement: Placement? = nil, targets: Targets? = nil, firstSide: Side = .right) {
+    public init(
+        exercise: Exercise, placement: Placement? = nil, targets: Targets? = nil, firstSide: Side = .right,
+        profile: ExerciseProfile? = nil
+    ) {
         self.exercise = exercise
         self.placement = placement ?? exercise.defaultPlacement
         self.targets = targets ?? exercise.defaultTargets
         self.firstSide = firstSide
+        self.profile = profile ?? ExerciseProfile.standard(for: exercise, at: self.placement)
     }
 }
 

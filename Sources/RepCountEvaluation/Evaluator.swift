@@ -46,7 +46,8 @@ public enum Evaluator {
     public static func evaluate(path: String) throws(RecordingError) -> EvaluatedRecording {
         let labels = try Labels.read(path: Labels.path(forRecording: path))
         let reader = try RecordingReader(path: path)
-        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: labels.exercise, placement: labels.placement))
+        var pipeline = Pipeline(
+            configuration: reader.metadata.pipelineConfiguration(exercise: labels.exercise, placement: labels.placement))
         var reps: [Rep] = []
         var sets = 0
         let collect: (PipelineEvent) -> Void = { event in

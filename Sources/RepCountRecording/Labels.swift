@@ -63,11 +63,16 @@ public struct Labels: Sendable, Equatable, Codable {
 
     /// Reads and validates a labels file; a mismatch with the schema names the field.
     public static func read(path: String) throws(RecordingError) -> Labels {
+        // FileHandle rather than Data(contentsOf:) so a missing file reads as
+        // the same strerror text ("No such file or directory") as recordings.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try handle.readToEnd() ?? Data()
         } catch {
-            throw .cannotOpen(file: path, reason: (error as NSError).localizedDescription)
+            throw .readFailed(file: path, reason: (error as NSError).localizedDescription)
         }
         return try decode(data, file: path)
     }

@@ -12,7 +12,9 @@ struct RepCount: AsyncParsableCommand {
         subcommands: [
             Replay.self,
             Eval.self,
-            Watch.self,
+            Devices.self,
+            Record.self,
+            Status.self, Start.self, Stop.self, Next.self, Watch.self, History.self, Progress.self, Report.self,
         ]
     )
 }

@@ -43,8 +43,7 @@ struct Watch: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The daemon's socket.", valueName: "path"))
-    var socket: String?
+    @OptionGroup var daemon: DaemonOptions
 
     @Flag(help: "One line per event instead of the full-screen view.")
     var plain = false
@@ -74,7 +73,7 @@ struct Watch: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = socket ?? DaemonEndpoint.defaultSocketPath(environment: environment)
+        let path = daemon.socketPath
         let isTerminal = TTY.isTerminal(STDOUT_FILENO)
         let mode: WatchSession.Mode = json ? .json : (plain || !isTerminal ? .plain : .fullScreen)
         let settings = try ClientConfig.load(explicitPath: config, environment: environment)
@@ -86,20 +85,6 @@ struct Watch: AsyncParsableCommand {
             restSeconds: rest, cue: cue, reconnect: !noReconnect)
         let code = await session.run()
         if code != 0 { throw ExitCode(code) }
-    }
-}
-
-/// Where the daemon listens, as documented in docs/daemon.md.
-enum DaemonEndpoint {
-    /// `$REPCOUNT_SOCKET`, else the user's daemon at `$XDG_RUNTIME_DIR/repcount.sock`
-    /// if that exists, else the system service's `/run/repcount/repcount.sock`.
-    static func defaultSocketPath(environment: [String: String]) -> String {
-        if let s = environment["REPCOUNT_SOCKET"], !s.isEmpty { return s }
-        if let dir = environment["XDG_RUNTIME_DIR"], !dir.isEmpty {
-            let user = dir + "/repcount.sock"
-            if FileManager.default.fileExists(atPath: user) { return user }
-        }
-        return "/run/repcount/repcount.sock"
     }
 }
 
@@ -205,6 +190,8 @@ struct WatchSession {
         case resize
         case redraw
         case quit
+        /// The terminal went away (SIGHUP): leave without writing to it.
+        case hangup
         case unreachable(String)
     }
 
@@ -215,6 +202,7 @@ struct WatchSession {
         connection.start()
         let signals = SignalWatcher(sink: sink)
         var saved: TTY.SavedMode?
+        var terminalGone = false
         var writer = ANSIWriter(colors: colors)
         if mode == .fullScreen {
             saved = TTY.enterCbreakMode(STDIN_FILENO)
@@ -230,10 +218,12 @@ struct WatchSession {
         defer {
             ticker.cancel()
             signals.cancel()
-            if mode == .fullScreen {
+            // After a hangup a write could block for ever on a pty nobody
+            // reads (tmux kill-server waits for its panes to exit).
+            if mode == .fullScreen, !terminalGone {
                 TTY.write(ANSI.reset + ANSI.enableWrap + ANSI.showCursor + ANSI.leaveAlternateScreen, to: STDOUT_FILENO)
             }
-            if let saved { TTY.restore(saved) }
+            if let saved, !terminalGone { TTY.restore(saved) }
         }
 
         var model = LiveViewModel(endpoint: endpoint, restSeconds: restSeconds)
@@ -263,6 +253,9 @@ struct WatchSession {
             case .redraw:
                 writer.invalidate()
             case .quit:
+                return 0
+            case .hangup:
+                terminalGone = true
                 return 0
             case .unreachable(let reason):
                 FileHandle.standardError.write(Data("repcount watch: cannot reach the daemon at \(endpoint): \(reason)\n".utf8))
@@ -458,10 +451,17 @@ final class SignalWatcher: @unchecked Sendable {
 
     init(sink: AsyncStream<WatchSession.Input>.Continuation) {
         let queue = DispatchQueue(label: "repcount-watch-signals")
-        for (sig, input) in [(SIGWINCH, WatchSession.Input.resize), (SIGINT, .quit), (SIGTERM, .quit), (SIGHUP, .quit)] {
+        for (sig, input) in [(SIGWINCH, WatchSession.Input.resize), (SIGINT, .quit), (SIGTERM, .quit), (SIGHUP, .hangup)] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            source.setEventHandler { sink.yield(input) }
+            if case .hangup = input {
+                // The terminal is gone: exit from here, since the watch loop may
+                // be blocked writing a frame to a pty nobody reads any more
+                // (tmux kill-server waits for its panes before closing them).
+                source.setEventHandler { _exit(0) }
+            } else {
+                source.setEventHandler { sink.yield(input) }
+            }
             source.resume()
             sources.append(source)
         }

@@ -22,8 +22,11 @@ struct WatchEndToEndTests {
         defer { env.tearDown() }
         let recording = try env.writeRecording(holds: [7.5, 3.5, 7.5])
         let daemon = try env.startDaemon(recording: recording)
-        try env.tmux(["new-session", "-d", "-s", env.session, "-x", "\(Self.size.columns)", "-y", "\(Self.size.rows)",
-            "env", "-u", "NO_COLOR", "TERM=xterm-256color", env.repcount.path, "watch", "--socket", env.socket, "--no-cue"])
+        try env.tmux(
+            [
+                "new-session", "-d", "-s", env.session, "-x", "\(Self.size.columns)", "-y", "\(Self.size.rows)",
+                "env", "-u", "NO_COLOR", "TERM=xterm-256color", env.repcount.path, "watch", "--socket", env.socket, "--no-cue",
+            ], output: false)
 
         // Connected, exercise and sensor in the header.
         var screen = try env.waitForScreen("header") { $0[0].contains("BRIDGE") && $0[0].contains("SENSOR CONNECTED") }
@@ -153,7 +156,10 @@ struct WatchEndToEndTests {
         }
 
         func tearDown() {
-            _ = try? tmux(["kill-session", "-t", session])
+            // kill-session ends the pane's process (SIGHUP) and with it the
+            // server; kill-server alone was seen to leave both running here.
+            try? tmux(["kill-session", "-t", session], output: false)
+            try? tmux(["kill-server"], output: false)
             for d in daemons where d.isRunning {
                 d.terminate()
                 d.waitUntilExit()
@@ -205,18 +211,34 @@ struct WatchEndToEndTests {
             return p
         }
 
+        /// Runs tmux on this test's own server (`-L`), so the test neither
+        /// sees nor disturbs the user's sessions, and returns what it printed.
+        ///
+        /// Spawned with `posix_spawn` and reaped with `waitpid` rather than
+        /// with Foundation's `Process`: when `new-session` forks the tmux
+        /// server, `Process.waitUntilExit` was seen never to return. Output goes
+        /// to a file, not a pipe, because the forked server inherits the
+        /// descriptor and a pipe would never reach end of file.
         @discardableResult
-        func tmux(_ args: [String]) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["tmux"] + args
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+        func tmux(_ args: [String], output: Bool = true) throws -> String {
+            let outPath = dir.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).out").path
+            let argv = ["tmux", "-L", session, "-f", "/dev/null"] + args
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            var cArgs = argv.map { strdup($0) } + [nil]
+            defer { for a in cArgs { free(a) } }
+            var pid: pid_t = 0
+            let rc = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+            try #require(rc == 0, "posix_spawnp tmux: \(String(cString: strerror(rc)))")
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            guard output else { return "" }
+            defer { unlink(outPath) }
+            return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         }
 
         /// The screen's lines, trailing blanks trimmed; with `escapes`, the SGR

@@ -1,0 +1,47 @@
+/// The session's typical rep amplitude: the median peak tilt of the last few
+/// counted reps, so that thresholds follow the person (a 6 deg bridge and a
+/// 40 deg bridge are both bridges) and their fatigue through a set.
+public struct AmplitudeTracker: Sendable, Equatable {
+    /// Reps remembered. Eight spans most of a set, and the median of eight
+    /// ignores one or two odd reps.
+    public static let memory = 8
+
+    private var peaks: [Double]
+    private var count = 0
+    /// Used until the first rep is counted, degrees.
+    public let prior: Double
+
+    public init(prior: Double) {
+        self.prior = prior
+        peaks = Array(repeating: 0, count: Self.memory)
+    }
+
+    /// Reps seen so far (saturates at `memory`).
+    public var samples: Int { min(count, Self.memory) }
+
+    /// Records a counted rep's peak tilt, degrees.
+    public mutating func record(_ peak: Double) {
+        peaks[count % Self.memory] = peak
+        count += 1
+    }
+
+    /// The median of the remembered peaks (mean of the middle two for an even count),
+    /// or `prior` before any rep. Allocation-free: n is at most 8, so counting ranks is cheap.
+    public var typical: Double {
+        let n = samples
+        guard n > 0 else { return prior }
+        var lower = 0.0
+        var upper = 0.0
+        for i in 0..<n {
+            var below = 0
+            var equal = 0
+            for j in 0..<n {
+                if peaks[j] < peaks[i] { below += 1 } else if peaks[j] == peaks[i] { equal += 1 }
+            }
+            // peaks[i] occupies ranks below ..< below + equal.
+            if (below..<(below + equal)).contains((n - 1) / 2) { lower = peaks[i] }
+            if (below..<(below + equal)).contains(n / 2) { upper = peaks[i] }
+        }
+        return (lower + upper) / 2
+    }
+}

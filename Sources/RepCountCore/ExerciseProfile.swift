@@ -1,0 +1,135 @@
+/// Everything the rep logic needs to know about one exercise at one placement.
+///
+/// The amplitudes come from the movement itself (`../shared/exercises.md`) and
+/// from the real MEx thigh recordings, never from one file: the counter then
+/// adapts to the amplitude it sees (thresholds relative to the session's
+/// typical peak), so these only bound what a rep can physically be.
+/// All angles are the tilt of the gravity direction away from the learnt rest
+/// pose, in degrees; all times in seconds.
+public struct ExerciseProfile: Sendable, Equatable {
+    /// Typical peak tilt assumed before the first rep is seen, degrees. At the low end
+    /// of the exercise's range, so a small mover's first rep is not missed.
+    public var priorPeakDegrees: Double
+    /// Smallest peak tilt that can be a rep at all, degrees.
+    public var minimumPeakDegrees: Double
+    /// Largest peak tilt a rep can reach, degrees; a larger excursion that comes to
+    /// rest is a posture change (sitting up, getting up, lying down).
+    public var maximumPeakDegrees: Double
+    /// Lower bound on the tilt that starts an excursion, degrees: above the rest
+    /// pose's wander (breathing, sway, strap movement).
+    public var minimumEnterDegrees: Double
+    /// Half-width of the band within which the orientation counts as still, degrees:
+    /// wider than breathing and postural sway, narrower than any movement.
+    public var stillBandDegrees: Double
+    /// Lower bound on the band around the plateau level that counts as held, degrees:
+    /// what the filtered trace of a held pose still wanders (sway, tremor, sag).
+    public var holdToleranceDegrees: Double
+    /// Whether reps move in one consistent direction from rest, so that an
+    /// excursion in another direction (knees rolling to the side) is not a rep.
+    /// False where reps go two ways (bird dog on the lower back: left and right).
+    public var singleDirection: Bool
+    /// Whether the side of each rep is told by the sign of the excursion (bird dog on
+    /// the lower back). Bird dog on the thigh counts only the instrumented leg.
+    public var sidesBySign: Bool
+
+    /// Fraction of the typical peak above which an excursion starts. 0.35 clears the
+    /// rest wander of small movers and catches the ramp early enough to time it.
+    public var enterFraction = 0.35
+    /// Fraction of the typical peak an excursion must reach to be a rep: half-height
+    /// bumps are fidgets or, in a thigh bird dog, the other leg's rep.
+    public var peakFraction = 0.4
+    /// Fraction of the rep's own peak below which the rep is back at rest.
+    public var exitFraction = 0.3
+    /// Fraction of the rep's own peak below which a rep that has come to a stop counts
+    /// as back at rest, at a rest level that drifted (re-learnt there).
+    public var driftedExitFraction = 0.6
+    /// Seconds still below `driftedExitFraction` of the peak that end a rep at a
+    /// drifted rest level. Longer than the pause at the bottom of a two-stage descent.
+    public var driftedExitSeconds = 1.0
+    /// Seconds of still time in one pose before it is taken as the first rest pose
+    /// (`RestPoseFinder`): more than the end of a hold a recording may start in, and
+    /// reached within a few reps even by quick movers who pause a second at rest.
+    public var settleSeconds = 3.0
+    /// Seconds still at a pose beyond `maximumPeakDegrees` before it becomes the new rest.
+    public var relearnSeconds = 1.5
+    /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes
+    /// 0.8-1.4 s up and as long down, while bumps and jolts last well under a second.
+    public var minimumRepSeconds = 0.7
+    /// RMS of the fast part of the specific force, m/s^2, above which the user is
+    /// walking or moving about rather than exercising: slow controlled movements stay
+    /// below 0.5 m/s^2, footfalls reach several m/s^2.
+    public var walkingActivity = 2.0
+    /// Seconds of rest between reps after which the set is over (exercises.md: about
+    /// a minute between sets, a few seconds between reps).
+    public var setGapSeconds = 30.0
+    /// Fraction of the rep's height (plateau minus rest) within which the tilt counts
+    /// as in the held pose, for the measured hold.
+    public var holdFraction = 0.08
+    /// Fraction of the rep's height above rest that marks leaving rest and being back.
+    public var edgeFraction = 0.15
+    /// Angle between a rep's direction and the session's typical rep direction above
+    /// which it is not the exercise, degrees.
+    public var maximumDirectionDegrees = 50.0
+
+    public init(
+        priorPeakDegrees: Double, minimumPeakDegrees: Double, maximumPeakDegrees: Double,
+        minimumEnterDegrees: Double, stillBandDegrees: Double, holdToleranceDegrees: Double,
+        singleDirection: Bool, sidesBySign: Bool
+    ) {
+        self.priorPeakDegrees = priorPeakDegrees
+        self.minimumPeakDegrees = minimumPeakDegrees
+        self.maximumPeakDegrees = maximumPeakDegrees
+        self.minimumEnterDegrees = minimumEnterDegrees
+        self.stillBandDegrees = stillBandDegrees
+        self.holdToleranceDegrees = holdToleranceDegrees
+        self.singleDirection = singleDirection
+        self.sidesBySign = sidesBySign
+    }
+
+    /// The profile for `exercise` with the sensor at `placement`.
+    public static func standard(for exercise: Exercise, at placement: Placement) -> ExerciseProfile {
+        switch (exercise, placement) {
+        case (.bridge, .thigh):
+            // The thigh tilts 5-25 deg with the hips up (up to ~45 deg on MEx s08: a thigh
+            // at ~45 deg elevation cannot go past horizontal), rest wander ~1 deg.
+            ExerciseProfile(
+                priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
+                minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
+                singleDirection: true, sidesBySign: false)
+        case (.bridge, _):
+            // The pelvis tilts 15-35 deg; sitting up turns it 60-90 deg.
+            ExerciseProfile(
+                priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
+                minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
+                singleDirection: true, sidesBySign: false)
+        case (.wallSit, _):
+            // The thigh goes from vertical to 45-90 deg; sitting on a chair or the floor
+            // between sets turns it as far, so a long stay is a posture change.
+            ExerciseProfile(
+                priorPeakDegrees: 45, minimumPeakDegrees: 25, maximumPeakDegrees: 120,
+                minimumEnterDegrees: 10, stillBandDegrees: 2.5, holdToleranceDegrees: 3,
+                singleDirection: true, sidesBySign: false)
+        case (.birdDog, .thigh):
+            // The instrumented leg extends 60-90 deg (MEx: 50-107); the other leg's rep
+            // shifts this thigh by a weight shift only (5-25 deg).
+            ExerciseProfile(
+                priorPeakDegrees: 55, minimumPeakDegrees: 30, maximumPeakDegrees: 140,
+                minimumEnterDegrees: 12, stillBandDegrees: 3, holdToleranceDegrees: 4,
+                singleDirection: true, sidesBySign: false)
+        case (.birdDog, _):
+            // The pelvis rolls a few degrees, one way per side; kneeling up or sitting
+            // back on the heels turns it tens of degrees.
+            ExerciseProfile(
+                priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 20,
+                minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
+                singleDirection: false, sidesBySign: true)
+        }
+    }
+
+    /// Seconds a pose away from rest may be held before it is taken as the new rest
+    /// (a posture change) rather than a long hold: two and a half times the target,
+    /// and never under 15 s, since people often hold past the target.
+    public static func maximumHoldSeconds(target: Double) -> Double {
+        max(15, 2.5 * target)
+    }
+}

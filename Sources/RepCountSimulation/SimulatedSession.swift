@@ -1,0 +1,14 @@
+import RepCountCore
+import RepCountRecording
+
+/// A scripted session: the body's motion and its ground truth.
+public struct SimulatedSession: Sendable {
+    public var motion: BodyMotion
+    public var labels: Labels
+    /// Script length, seconds.
+    public var duration: Double
+    /// The leg carrying the strap (meaningful for thigh placements).
+    public var instrumentedSide: Side
+    /// Reps performed but not labelled (the other leg's bird dogs with a thigh strap).
+    public var unlabelledReps: Int
+}
