@@ -90,8 +90,10 @@ public struct LiveViewModel: Sendable, Equatable {
             notice = nil
         case .disconnected(let endpoint, let reason, let attempt, let retryAt):
             connection = .retrying(endpoint: endpoint, reason: reason, attempt: attempt, retryAt: retryAt)
-            // The hold cannot be trusted across a gap in the stream.
+            // Neither the hold nor the sensor can be vouched for across a gap
+            // in the stream; the next status reply tells again.
             if movement == .holding { movement = .rest }
+            sensor = .unknown
         case .session(let exercise, let targets, let side):
             startSession(exercise: exercise, targets: targets, side: side)
         case .status(let s):

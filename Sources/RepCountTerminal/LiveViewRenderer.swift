@@ -79,7 +79,10 @@ public struct LiveViewRenderer: Sendable {
         let right = "● " + sensorText + " "
         screen.put(right, row: 0, column: w - right.count, style: sensorStyle)
         if let t = model.targets, t.sets > 0 {
-            let setText = model.finished ? "ALL SETS DONE" : "SET \(min(model.set, t.sets)) OF \(t.sets)"
+            let setText =
+                model.finished
+                ? (model.setsCompleted >= t.sets ? "ALL SETS DONE" : "SESSION ENDED")
+                : "SET \(min(model.set, t.sets)) OF \(t.sets)"
             let col = (w - setText.count) / 2
             if col > left.count + 1, col + setText.count < w - right.count - 1 {
                 screen.put(setText, row: 0, column: col, style: Palette.header)
@@ -218,7 +221,8 @@ public struct LiveViewRenderer: Sendable {
         // Caption, or the connection alert in its place.
         if case .retrying(_, _, let attempt, let retryAt) = model.connection {
             let wait = NumberFormat.fixed(max(0, retryAt - now).rounded(.up), 0)
-            let text = " DAEMON NOT RUNNING · RECONNECTING IN \(wait) s (ATTEMPT \(attempt)) "
+            var text = " DAEMON NOT RUNNING · RECONNECTING IN \(wait) s (ATTEMPT \(attempt)) "
+            if text.count > screen.size.columns { text = " RECONNECTING IN \(wait) s " }
             screen.putCentered(text, row: row, style: Palette.alert)
         } else if model.movement == .settling, model.exercise != nil, model.rest == nil {
             screen.putCentered(big.caption + " · KEEP STILL: LEARNING THE REST POSE", row: row, style: Palette.caption)
@@ -265,7 +269,7 @@ public struct LiveViewRenderer: Sendable {
     /// runs out; otherwise it shows the last rep's hold in a quieter colour.
     func barSpec(_ model: LiveViewModel, at now: Double) -> BarSpec {
         let target = model.targets?.holdSeconds ?? 0
-        let of = target > 0 ? " of \(NumberFormat.seconds(target)) s" : " (no hold target)"
+        let of = model.targets == nil ? "" : target > 0 ? " of \(NumberFormat.seconds(target)) s" : " (no hold target)"
         func fraction(_ seconds: Double) -> Double { target > 0 ? min(1, seconds / target) : (seconds > 0 ? 1 : 0) }
         if model.movement == .holding {
             let seconds = model.holdElapsed(at: now)
@@ -378,6 +382,7 @@ public struct LiveViewRenderer: Sendable {
             (word, style) = model.holdTargetReached ? ("HOLDING · COME DOWN SLOWLY", Palette.holdReached) : ("HOLDING", Palette.holdFilling)
         }
         if model.finished, model.movement != .holding { (word, style) = ("SESSION OVER", Palette.ok) }
+        if model.exercise == nil { (word, style) = ("WAITING FOR A SESSION", Palette.label) }
         screen.put(word, row: row, column: x0, style: style)
         var notice = model.notice.map { "daemon: " + $0 }
         if notice == nil, model.sensor.level != .ok, let detail = model.sensor.detail {

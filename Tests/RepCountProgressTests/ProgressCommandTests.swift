@@ -99,7 +99,7 @@ struct ProgressCommandTests {
 
         // The terminal table: a row per week with days done of planned and a bar.
         let (text, _) = try env.run(["progress", "--database", db] + range)
-        #expect(text.contains("BRIDGE · 2026-10-05 to 2026-W46"))
+        #expect(text.contains("BRIDGE · 2026-10-05 to 2026-11-15"))
         #expect(text.contains("2026-W41   5/5         5    10    50"))
         #expect(text.contains("trend  mean hold "))
 

@@ -39,7 +39,7 @@ struct ProgressExportTests {
 
     @Test func textShowsTableAndTrends() throws {
         let text = ProgressTextRenderer().render(try report(), kind: .week)
-        #expect(text.contains("BRIDGE · 2026-11-16 to 2026-W47 · 3 reps, 67% held to target · 1 of 7 planned days"))
+        #expect(text.contains("BRIDGE · 2026-11-16 to 2026-11-22 · 3 reps, 67% held to target · 1 of 7 planned days"))
         #expect(text.contains("2026-W47   1/7         1     1     3        67%      6.0 s   7.0   6.0 s  ████████████████"))
         #expect(text.contains("WALL SIT"))
     }
