@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repcount", targets: ["repcount"]),
+        .executable(name: "repcount-bench", targets: ["repcount-bench"]),
         .executable(name: "repcountd", targets: ["repcountd"]),
         .executable(name: "repcount-sim", targets: ["repcount-sim"]),
         .executable(name: "repcount-iio-emulator", targets: ["repcount-iio-emulator"]),
@@ -81,6 +82,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark: parse, pipeline and end-to-end replay against pandas+scipy (reference.py).
+        .executableTarget(
+            name: "repcount-bench",
+            dependencies: [
+                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["reference.py"]
+        ),
         // Pure rendering of the live view for a terminal (screen model, block
         // digits, ANSI output); the only I/O is a small TTY layer.
         .target(name: "RepCountTerminal", dependencies: ["RepCountCore"]),
@@ -111,6 +121,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmark: latency of an event fanned out to N watchers of repcountd (prints figures).
+        .executableTarget(
+            name: "repcountd-fanout",
+            dependencies: ["RepCountClient", "RepCountProtocol", "RepCountCore"],
+            path: "Benchmarks/repcountd-fanout"
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
@@ -125,9 +142,16 @@ let package = Package(
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
-            dependencies: ["RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore"]
+            dependencies: [
+                // repcountd: the end-to-end tests run the built executable.
+                // repcount-iio-emulator: the live-source test runs the daemon against an emulated accelerometer.
+                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+            ]
         ),
-        .testTarget(name: "RepCountClientTests", dependencies: ["RepCountClient", "RepCountProtocol"]),
+        .testTarget(
+            name: "RepCountClientTests",
+            dependencies: ["RepCountClient", "RepCountProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         // Unit tests of the views, and the end-to-end test that runs the built
         // `repcountd` and `repcount watch` in tmux (the dependencies build them first).
         .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore", "repcount", "repcountd"]),

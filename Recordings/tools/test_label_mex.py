@@ -72,12 +72,17 @@ TRUE_REPS = [(4.0, 5.5, 10.5, 12.0), (17.0, 19.0, 22.0, 24.0), (29.0, 30.2, 30.8
              (37.0, 38.5, 44.5, 46.5)]
 
 
-def expected(rep, edge=label_mex.EDGE_FRACTION, hold=label_mex.HOLD_FRACTION):
-    """Where the documented rules put the boundaries of an ideal raised-cosine rep."""
+def expected(rep, edge=label_mex.EDGE_FRACTION, settle=label_mex.SETTLE_FRACTION):
+    """Where the documented rules put the boundaries of an ideal raised-cosine rep.
+
+    start/end: where the ramp crosses `edge` of the height; hold_start/hold_end: where
+    the ramp's speed (proportional to sin(pi x)) is down to `settle` of its peak.
+    """
     s, hs, he, e = rep
-    frac = lambda p: np.arccos(1 - 2 * p) / np.pi  # inverse of ramp()
-    return (s + frac(edge) * (hs - s), s + frac(1 - hold) * (hs - s),
-            he + frac(hold) * (e - he), he + frac(1 - edge) * (e - he))
+    level = lambda p: np.arccos(1 - 2 * p) / np.pi  # inverse of ramp()
+    slow = np.arcsin(settle) / np.pi  # fraction of the ramp left when speed < settle*peak
+    return (s + level(edge) * (hs - s), hs - slow * (hs - s),
+            he + slow * (e - he), he + level(1 - edge) * (e - he))
 
 
 @pytest.mark.parametrize("exercise,amplitude", [("bridge", 12.0), ("bird-dog", 75.0)])
@@ -165,6 +170,11 @@ def test_check_detects_edited_labels(tmp_path):
     assert ok.returncode == 0, ok.stdout
     labels_path = out / "s99-bridge-thigh.labels.json"
     labels = json.loads(labels_path.read_text())
+    # Within the tolerance (one sample): still passes.
+    labels["sets"][0]["reps"][0]["hold_end"] += 0.01
+    labels_path.write_text(json.dumps(labels, indent=2) + "\n")
+    ok = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout
     labels["sets"][0]["reps"][0]["hold_end"] += 0.5
     labels_path.write_text(json.dumps(labels, indent=2) + "\n")
     bad = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
@@ -173,3 +183,8 @@ def test_check_detects_edited_labels(tmp_path):
     shutil.rmtree(src)
     bad = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
     assert bad.returncode == 1 and "labels differ" in bad.stdout
+    # A dropped rep is a difference in structure, whatever the tolerance.
+    del labels["sets"][0]["reps"][-1]
+    labels_path.write_text(json.dumps(labels, indent=2) + "\n")
+    bad = subprocess.run([sys.executable, TOOL, "--check", *common], capture_output=True, text=True)
+    assert bad.returncode == 1 and "reps per set" in bad.stdout

@@ -1,5 +1,6 @@
 /// The session's typical rep amplitude: the median peak tilt of the last few
-/// counted reps, so that thresholds follow the person (a 6 deg bridge and a
+/// plausible excursions (the pipeline records every one that passes the absolute
+/// checks, so the median follows the majority, which are reps), so that thresholds follow the person (a 6 deg bridge and a
 /// 40 deg bridge are both bridges) and their fatigue through a set.
 public struct AmplitudeTracker: Sendable, Equatable {
     /// Reps remembered. Eight spans most of a set, and the median of eight
@@ -8,11 +9,14 @@ public struct AmplitudeTracker: Sendable, Equatable {
 
     private var peaks: [Double]
     private var count = 0
+    /// The median, recomputed when a peak is recorded (the pipeline reads it every tick).
+    public private(set) var typical: Double
     /// Used until the first rep is counted, degrees.
     public let prior: Double
 
     public init(prior: Double) {
         self.prior = prior
+        self.typical = prior
         peaks = Array(repeating: 0, count: Self.memory)
     }
 
@@ -23,11 +27,12 @@ public struct AmplitudeTracker: Sendable, Equatable {
     public mutating func record(_ peak: Double) {
         peaks[count % Self.memory] = peak
         count += 1
+        typical = median
     }
 
     /// The median of the remembered peaks (mean of the middle two for an even count),
     /// or `prior` before any rep. Allocation-free: n is at most 8, so counting ranks is cheap.
-    public var typical: Double {
+    private var median: Double {
         let n = samples
         guard n > 0 else { return prior }
         var lower = 0.0

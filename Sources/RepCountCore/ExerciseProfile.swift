@@ -21,8 +21,9 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Half-width of the band within which the orientation counts as still, degrees:
     /// wider than breathing and postural sway, narrower than any movement.
     public var stillBandDegrees: Double
-    /// Lower bound on the band around the plateau level that counts as held, degrees:
-    /// what the filtered trace of a held pose still wanders (sway, tremor, sag).
+    /// Lower bound on the band around the plateau level that counts as held with
+    /// `HoldDefinition.band`, degrees: what the filtered trace of a held pose still
+    /// wanders (sway, tremor, sag).
     public var holdToleranceDegrees: Double
     /// Whether reps move in one consistent direction from rest, so that an
     /// excursion in another direction (knees rolling to the side) is not a rep.
@@ -50,6 +51,16 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// (`RestPoseFinder`): more than the end of a hold a recording may start in, and
     /// reached within a few reps even by quick movers who pause a second at rest.
     public var settleSeconds = 3.0
+    /// Seconds of one still stretch that settle the rest pose after a posture change:
+    /// people arriving in the exercise position pause before the first rep (and may
+    /// shift once or twice first, so a short first stop is not enough).
+    public var resettleSeconds = 3.5
+    /// After a posture change, a still pose within this fraction of the typical rep
+    /// amplitude of the rest pose of the earlier reps is that rest pose again: well
+    /// inside the rep amplitude, so a held pose cannot match.
+    public var referenceFraction = 0.35
+    /// Degrees, lower bound of that match: the rest pose's own wander between sets.
+    public var referenceMinimumDegrees = 2.0
     /// Seconds still at a pose beyond `maximumPeakDegrees` before it becomes the new rest.
     public var relearnSeconds = 1.5
     /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes
@@ -61,10 +72,10 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var walkingActivity = 2.0
     /// Seconds of rest between reps after which the set is over (exercises.md: about
     /// a minute between sets, a few seconds between reps).
-    public var setGapSeconds = 30.0
-    /// Fraction of the rep's height (plateau minus rest) within which the tilt counts
-    /// as in the held pose, for the measured hold.
-    public var holdFraction = 0.08
+    public var setGapSeconds = 40.0
+    /// How the hold is timed (`RepTimer`): from the ends of the ramps (default), or as the
+    /// stretch within a band of the plateau.
+    public var holdDefinition = HoldDefinition.rampEnd
     /// Fraction of the rep's height above rest that marks leaving rest and being back.
     public var edgeFraction = 0.15
     /// Angle between a rep's direction and the session's typical rep direction above
@@ -132,4 +143,15 @@ public struct ExerciseProfile: Sendable, Equatable {
     public static func maximumHoldSeconds(target: Double) -> Double {
         max(15, 2.5 * target)
     }
+}
+
+/// What counts as the held part of a rep.
+public enum HoldDefinition: Sendable, Equatable {
+    /// From the end of the ramp up to the start of the ramp down, each found by
+    /// extrapolating the ramp along a minimum-jerk profile. A ramp straight into a
+    /// ramp has no hold.
+    case rampEnd
+    /// While the tilt is within `fraction` of the rep's height (and at least
+    /// `holdToleranceDegrees`) of the plateau level.
+    case band(fraction: Double)
 }

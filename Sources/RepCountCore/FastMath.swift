@@ -39,28 +39,29 @@ public enum FastMath {
 
     /// `1 - exp(-x)` for `x >= 0`, without the cancellation of the direct form for small `x`:
     /// the smoothing factor of a first-order filter with time constant `tau` over `dt` is
-    /// `oneMinusExpNegative(dt / tau)`.
+    /// `oneMinusExpNegative(dt / tau)`. It runs once per sample when the sample interval
+    /// jitters, so the series uses multiplications by constant reciprocals only.
     @inlinable
     public static func oneMinusExpNegative(_ x: Double) -> Double {
         guard x > 0 else { return 0 }
         if x > 0.125 { return 1 - expNegative(x) }
-        // x - x^2/2 + x^3/6 - ... = x * (1 - x/2 * (1 - x/3 * (1 - ...))).
-        var p = 1.0 - x / 9
-        p = 1.0 - x / 8 * p
-        p = 1.0 - x / 7 * p
-        p = 1.0 - x / 6 * p
-        p = 1.0 - x / 5 * p
-        p = 1.0 - x / 4 * p
-        p = 1.0 - x / 3 * p
-        p = 1.0 - x / 2 * p
+        // x - x^2/2! + x^3/3! - ... to x^9 (truncation < x^10/10! < 1e-15 relative).
+        var p = 1.0 - x * (1.0 / 9)
+        p = 1.0 - x * (1.0 / 8) * p
+        p = 1.0 - x * (1.0 / 7) * p
+        p = 1.0 - x * (1.0 / 6) * p
+        p = 1.0 - x * (1.0 / 5) * p
+        p = 1.0 - x * (1.0 / 4) * p
+        p = 1.0 - x * (1.0 / 3) * p
+        p = 1.0 - x * 0.5 * p
         return x * p
     }
 
     /// `atan(x)` in radians.
     ///
-    /// Two argument halvings (`atan(x) = 2 atan(x / (1 + sqrt(1 + x^2)))`) after folding
-    /// `|x| > 1` onto `pi/2 - atan(1/x)` bring the argument below `tan(pi/16) ~ 0.2`, where
-    /// the odd Taylor series to x^15 is accurate to 1e-12.
+    /// `|x| > 1` folds onto `pi/2 - atan(1/x)`, one halving (`atan(x) = 2 atan(x / (1 + sqrt(1 + x^2)))`)
+    /// brings the argument below `tan(pi/8)`, and there an odd polynomial of degree 13,
+    /// fitted by least squares on Chebyshev nodes, is accurate to 5e-12 (1e-11 after the halving).
     @inlinable
     public static func atan(_ x: Double) -> Double {
         let negative = x < 0
@@ -68,17 +69,15 @@ public enum FastMath {
         let inverted = a > 1
         if inverted { a = 1 / a }
         a = a / (1 + (1 + a * a).squareRoot())
-        a = a / (1 + (1 + a * a).squareRoot())
         let a2 = a * a
-        var s = -1.0 / 15
-        s = 1.0 / 13 + a2 * s
-        s = -1.0 / 11 + a2 * s
-        s = 1.0 / 9 + a2 * s
-        s = -1.0 / 7 + a2 * s
-        s = 1.0 / 5 + a2 * s
-        s = -1.0 / 3 + a2 * s
-        s = 1.0 + a2 * s
-        var r = 4 * a * s
+        var s = 0.04577917777292181
+        s = -0.08384325427210067 + a2 * s
+        s = 0.11025166775266415 + a2 * s
+        s = -0.14280025129352036 + a2 * s
+        s = 0.19999806697657485 + a2 * s
+        s = -0.3333333048466999 + a2 * s
+        s = 0.999999999885314 + a2 * s
+        var r = 2 * a * s
         if inverted { r = Double.pi / 2 - r }
         return negative ? -r : r
     }

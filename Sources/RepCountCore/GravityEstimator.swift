@@ -1,7 +1,7 @@
 /// Separates gravity (the slow part of the specific force, which gives the
 /// segment's orientation) from motion (the fast part), sample by sample.
 ///
-/// Two cascaded first-order low-passes give the gravity estimate: exercise
+/// Two cascaded first-order low-passes (`LowPassFilter`'s update, sharing one factor) give the gravity estimate: exercise
 /// movements take 1-5 s, so a 2 x 0.1 s cascade (-3 dB near 1 Hz) keeps their
 /// shape while removing tremor (6-12 Hz), footfalls and sensor noise. Its group
 /// delay, `delay`, is subtracted from every time the pipeline reports.
@@ -38,12 +38,18 @@ public struct GravityEstimator: Sendable, Equatable {
     /// Seconds, the group delay of the gravity estimate at low frequency: the sum of
     /// the stage time constants.
     public static let delay = 2 * stageTimeConstant
+    /// Seconds within which two sample intervals share one smoothing factor.
+    static let stepTolerance = 1e-7
     /// 1 / (2 * 9.80665 m/s^2), for the magnitude difference.
     static let halfInverseGravity = 1 / (2 * 9.80665)
 
-    private var first = LowPassFilter(timeConstant: GravityEstimator.stageTimeConstant)
-    private var second = LowPassFilter(timeConstant: GravityEstimator.stageTimeConstant)
-    private var power = ScalarLowPassFilter(timeConstant: GravityEstimator.activityTimeConstant)
+    private var first = Vector3.zero
+    private var second = Vector3.zero
+    private var power = 0.0
+    /// Smoothing factors for the last interval `cachedStep` (both gravity stages share one).
+    private var cachedStep = -1.0
+    private var stageFactor = 0.0
+    private var powerFactor = 0.0
 
     public init() {}
 
@@ -52,17 +58,31 @@ public struct GravityEstimator: Sendable, Equatable {
     @inline(__always)
     public mutating func update(_ sample: Sample, dt: Double, restart: Bool) -> Reading {
         if restart {
-            first.reset(to: sample.accel)
-            second.reset(to: sample.accel)
-            power.reset(to: 0)
+            first = sample.accel
+            second = sample.accel
+            power = 0
             return Reading(time: sample.time, gravity: sample.accel, activityPower: 0)
         }
-        let g1 = first.update(sample.accel, dt: dt)
-        let g2 = second.update(g1, dt: dt)
+        // Sample times parsed from text jitter in their last bits, so the interval is
+        // compared within `stepTolerance`: a factor for an interval 0.1 us away differs
+        // by a few parts per million, far below the sensor's resolution.
+        if abs(dt - cachedStep) > Self.stepTolerance {
+            cachedStep = dt
+            stageFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.stageTimeConstant)
+            powerFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.activityTimeConstant)
+        }
+        // The two stages of `LowPassFilter`, inlined to share one factor.
+        let a = sample.accel
+        let k = stageFactor
+        let g1 = Vector3(first.x + (a.x - first.x) * k, first.y + (a.y - first.y) * k, first.z + (a.z - first.z) * k)
+        first = g1
+        let g2 = Vector3(second.x + (g1.x - second.x) * k, second.y + (g1.y - second.y) * k, second.z + (g1.z - second.z) * k)
+        second = g2
         // |a| - |g1|, from the squares to spare two square roots per sample: the two
         // magnitudes are both close to 1 g, so (|a|^2 - |g1|^2) / 2g is within 1%.
         let fast = (sample.accel.dot(sample.accel) - g1.dot(g1)) * Self.halfInverseGravity
-        let p = power.update(fast * fast, dt: dt)
+        power += (fast * fast - power) * powerFactor
+        let p = power
         return Reading(time: sample.time, gravity: g2, activityPower: p)
     }
 }

@@ -3,7 +3,7 @@
 /// Stages, in the order data flows (each a value type in its own file):
 /// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps.
 /// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
-/// 3. `TickResampler`: onto a fixed 50 Hz grid, so the rest runs rate-independent.
+/// 3. `TickResampler`: onto a fixed 25 Hz grid, so the rest runs rate-independent.
 /// 4. `StillnessDetector`: runs of a still orientation (rest, holds, new postures).
 /// 5. Rest pose (here): learnt from the first still stretch, tracked as it drifts,
 ///    re-learnt after a posture change; the tilt from it is the signal.
@@ -21,7 +21,10 @@ public struct Pipeline: Sendable {
     public private(set) var status: PipelineStatus
 
     private let profile: ExerciseProfile
-    private let maximumHoldSeconds: Double
+    /// Seconds away from rest after which an excursion is a new posture, not a rep:
+    /// the longest hold plus time for the ramps (`ExerciseProfile.maximumHoldSeconds`
+    /// plus `rampAllowanceSeconds`), and within the history kept.
+    private let maximumRepSeconds: Double
     /// Seconds subtracted from tick times to report times on the sample axis.
     private let delay = GravityEstimator.delay
 
@@ -49,6 +52,9 @@ public struct Pipeline: Sendable {
 
     private var phase = Phase.settling
     private var rest = Vector3(0, 0, 1)
+    /// The rest pose at the last counted rep: after a posture change, coming back to it
+    /// is coming back to the exercise.
+    private var referenceRest: Vector3?
     private var lastTilt = 0.0
     private var lastTickTime = -Double.infinity
 
@@ -69,12 +75,14 @@ public struct Pipeline: Sendable {
 
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
-    static let minimumRestBeforeSeconds = 0.3
+    static let minimumRestBeforeSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
     /// a step or two (about 0.5 s), not a single jolt.
     static let walkingSeconds = 0.5
     /// Seconds, smoothing of the tilt rate used for the live hold state.
     static let rateTimeConstant = 0.25
+    /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.
+    static let rampAllowanceSeconds = 10.0
     /// Seconds of input kept while the first rest pose is not known (replayed once it is).
     static let settlingSeconds = 40.0
     /// Seconds of history kept: the longest excursion that can still be measured.
@@ -92,13 +100,16 @@ public struct Pipeline: Sendable {
     public init(configuration: PipelineConfiguration) {
         self.configuration = configuration
         self.profile = configuration.profile
-        self.maximumHoldSeconds = ExerciseProfile.maximumHoldSeconds(target: configuration.targets.holdSeconds)
+        self.maximumRepSeconds = min(
+            Self.historySeconds * 0.9,
+            ExerciseProfile.maximumHoldSeconds(target: configuration.targets.holdSeconds) + Self.rampAllowanceSeconds)
         self.status = PipelineStatus(time: 0, state: .settling, set: 1, repsInSet: 0, holdElapsed: 0, tiltDegrees: 0)
         self.still = StillnessDetector(bandDegrees: configuration.profile.stillBandDegrees)
         self.history = TiltHistory(capacity: Int(Self.historySeconds / TickResampler.defaultInterval))
         self.amplitude = AmplitudeTracker(prior: configuration.profile.priorPeakDegrees)
         self.finder = RestPoseFinder(
-            settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees)
+            settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees,
+            targetHoldSeconds: configuration.targets.holdSeconds)
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
@@ -120,40 +131,60 @@ public struct Pipeline: Sendable {
             reading = gravity.update(sample, dt: dt, restart: false)
             restart = false
         }
-        var r = resampler
-        r.feed(reading, restart: restart) { tick in self.tick(tick, restart: restart, emit) }
-        resampler = r
+        resampler.feed(reading, restart: restart)
+        var first = restart
+        while let t = resampler.next() {
+            tick(t, restart: first, emit)
+            first = false
+        }
     }
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
+    /// The daemon also calls it mid-stream for `next` (end the set now), so it
+    /// moves `status` to the next set like a set ended by a long rest.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
-        if let summary = sets.endSet() { emit(.setEnded(summary)) }
+        endSet(emit)
     }
 
     // MARK: - Per tick
 
     private mutating func tick(_ reading: GravityEstimator.Reading, restart: Bool, _ emit: (PipelineEvent) -> Void) {
         guard let u = reading.gravity.normalized else { return }
-        let entry = SettlingBuffer.Entry(time: reading.time, direction: u, activity: reading.activity, restart: restart)
+        handle(SettlingBuffer.Entry(time: reading.time, direction: u, activity: reading.activity, restart: restart), emit)
+    }
+
+    /// One tick: the rep logic once a rest pose is known, else the search for one.
+    private mutating func handle(_ entry: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
         guard phase == .settling else {
             step(entry, emit)
             return
         }
         settling.append(entry)
         let dt = updateStillness(entry)
-        guard entry.activity <= profile.walkingActivity,
-            let pose = finder.observe(mean: still.mean, stillSeconds: still.stillSeconds, dt: dt)
-        else { return }
-        // Rest found: replay the buffered ticks from it, so early reps still count.
+        var found: Vector3? = nil
+        if entry.activity <= profile.walkingActivity {
+            if finder.origin == -Double.infinity { finder.reset(origin: entry.time, resettleSeconds: 0) }
+            found = finder.observe(mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart, dt: dt)
+        }
+        if found == nil, settling.count >= settling.capacity - 1 {
+            // The buffer is full: decide on what was seen rather than drop reps.
+            found = finder.leadingPose
+        }
+        guard let pose = found else { return }
+        // Rest found: replay the buffered ticks from it, so early reps still count. A
+        // posture change during the replay sends the rest of it back to the search.
+        // (Taking the buffer out copies its storage when it is next written: once per
+        // settling, never per sample.)
         learnRest(pose)
         setState(.rest, at: entry.time, emit)
+        let replay = settling
+        settling.clear()
+        finder.reset(origin: Double.infinity, resettleSeconds: 0)
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
-        restSince = settling[0].time
-        for i in 0..<settling.count { step(settling[i], emit) }
-        settling.clear()
-        finder.reset()
+        restSince = replay[0].time
+        for i in 0..<replay.count { handle(replay[i], emit) }
     }
 
     /// Feeds the stillness detector; returns the tick interval.
@@ -246,6 +277,15 @@ public struct Pipeline: Sendable {
         }
 
         let stillFor = still.stillSeconds
+        if let back = backAtReference(stillFor: stillFor) {
+            // Back in the exercise position of the earlier sets while the rest pose is
+            // still the one from the break (sitting back, kneeling): that is rest again.
+            learnRest(back)
+            holding = false
+            status.holdElapsed = 0
+            setState(.rest, at: t, emit)
+            return
+        }
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
@@ -253,23 +293,40 @@ public struct Pipeline: Sendable {
             // Came back most of the way and stopped: rest drifted; re-learn it here.
             let stop = max(from, history.written - 1 - Int(stillFor / TickResampler.defaultInterval))
             finishExcursion(to: stop, time: t, newRest: m, emit)
-        } else if let m = still.mean,
-            (stillFor >= profile.relearnSeconds && FastMath.angleDegrees(m, rest) > profile.maximumPeakDegrees)
-                || stillFor >= maximumHoldSeconds || t - enterTime >= Self.historySeconds * 0.9
+        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
+            || t - enterTime >= maximumRepSeconds
         {
-            // Settled far away, or for longer than any hold: a new posture, not a rep.
-            postureChange(to: m, time: t, emit)
+            // Came to a stop after moving far beyond any rep (or walking), or stayed
+            // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
+            postureChange(time: t, emit)
         }
+    }
+
+    /// The still pose, if the current rest pose is not the rest pose of the earlier reps
+    /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
+    private func backAtReference(stillFor: Double) -> Vector3? {
+        guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds, let m = still.mean else {
+            return nil
+        }
+        let tolerance = max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
+        guard FastMath.angleDegrees(rest, reference) > tolerance, FastMath.angleDegrees(m, reference) <= tolerance
+        else { return nil }
+        return m
     }
 
     private mutating func finishExcursion(to: Int, time t: Double, newRest: Vector3?, _ emit: (PipelineEvent) -> Void) {
         let duration = history[to].time - enterTime
         let typical = amplitude.typical
         let dir = displacementSum.normalized
-        var accepted = !disturbed && fromRest
+        let plausible = !disturbed && fromRest
             && duration >= profile.minimumRepSeconds
-            && peak >= max(profile.minimumPeakDegrees, profile.peakFraction * typical)
+            && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
+        // Every plausible excursion informs the typical amplitude, counted or not, so
+        // that one odd first excursion cannot lock the real reps out: the median
+        // follows the majority.
+        if plausible { amplitude.record(peak) }
+        var accepted = plausible && peak >= profile.peakFraction * typical
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
@@ -289,10 +346,17 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
-            amplitude.record(peak)
+            referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
+        }
+        if !accepted, peak > profile.maximumPeakDegrees || disturbed || newRest != nil {
+            // Not a rep, and either it went far (or walking), or it came to a stop away
+            // from the rest pose: the posture may have changed; find the rest pose afresh
+            // rather than take this pose for rest.
+            postureChange(time: t, emit)
+            return
         }
         if let newRest { learnRest(newRest) }
         phase = .rest
@@ -302,14 +366,19 @@ public struct Pipeline: Sendable {
         setState(.rest, at: t, emit)
     }
 
-    private mutating func postureChange(to pose: Vector3, time t: Double, _ emit: (PipelineEvent) -> Void) {
+    private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {
         endSet(emit)
-        setState(.settling, at: t, emit)
-        learnRest(pose)
-        phase = .rest
+        phase = .settling
+        // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
+        // people pause before the first rep: a first long still pose is the rest pose.
+        finder.reset(
+            origin: t, resettleSeconds: profile.resettleSeconds, reference: referenceRest,
+            referenceDegrees: max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical))
+        settling.clear()
+        history.clear()
         holding = false
         status.holdElapsed = 0
-        setState(.rest, at: t, emit)
+        setState(.settling, at: t, emit)
     }
 
     private mutating func learnRest(_ pose: Vector3) {

@@ -1,10 +1,19 @@
 /// Measures a completed rep's boundaries and hold from its tilt trace.
 ///
 /// Label semantics (`../shared/formats.md`): `start` leaving rest, `holdStart`
-/// arriving in the held pose, `holdEnd` leaving it, `end` back at rest. The
-/// held pose is the plateau level (the mean of the rep's top fifth); the rep is
-/// "in" it while the tilt is within `max(holdFraction * height, holdTolerance)`
-/// of that level. A slow ramp with no plateau has a short hold, as it should.
+/// arriving in the held pose, `holdEnd` leaving it, `end` back at rest. A slow
+/// ramp with no plateau has a short hold.
+///
+/// Arrival and departure come from the ramps' shape (`HoldDefinition.rampEnd`,
+/// the default): a smooth human movement approaches the held pose
+/// asymptotically (a minimum-jerk profile, Flash & Hogan 1985), so any band
+/// around the plateau is entered well before the movement has ended: for a 4 s
+/// ramp, a 15% band is entered 1.2 s early. The times at 50% and 85% of the
+/// ramp's own height, extrapolated along the minimum-jerk profile, give where
+/// the ramp ends. Each ramp is measured against its own end level, so a hold
+/// that sags, or overshoots and settles back, is timed from its ends.
+/// `HoldDefinition.band` instead times the stretch within a band of the
+/// plateau, as some hand-labelling procedures do.
 /// Crossings are interpolated between ticks.
 public enum RepTimer {
     /// Times of one rep on the tick axis (before the filter delay is removed), seconds.
@@ -19,8 +28,20 @@ public enum RepTimer {
 
     /// Fraction of the peak height above which samples define the plateau level.
     public static let topFraction = 0.8
+    /// Lower and upper levels, as fractions of a ramp's height, whose crossing times
+    /// are extrapolated to the ramp's end.
+    public static let lowerLevel = 0.5
+    public static let upperLevel = 0.85
+    /// The minimum-jerk profile `10x^3 - 15x^4 + 6x^5` is at 50% at x = 0.5 and at 85%
+    /// at x = 0.711, so its end (x = 1) lies 0.5 / 0.211 = 2.37 times the 50-85% interval
+    /// after the 50% point.
+    public static let rampEndFactor = 2.37
     /// Seconds of history before the excursion searched for the rest level and start.
     public static let restWindowSeconds = 1.5
+    /// Seconds, shortest window after the rise (before the fall) in which that ramp's
+    /// end level is taken; longer for slow ramps (`rampWindowFraction` of the ramp).
+    public static let rampWindowSeconds = 1.0
+    public static let rampWindowFraction = 0.8
 
     /// The timing of the rep whose excursion spans history entries `from...to`
     /// (`to` = where it came back below the exit level) and whose peak is `peak`.
@@ -28,46 +49,113 @@ public enum RepTimer {
         _ h: TiltHistory, from: Int, to: Int, peak: Double, tickInterval: Double, profile: ExerciseProfile
     ) -> Timing {
         let oldest = h.oldest
-        let lead = Int(restWindowSeconds / tickInterval)
-        let first = max(oldest, from - lead)
-        // Rest level before: the lowest tilt in the window before the excursion.
-        var restBefore = Double(h[from].tilt)
-        for i in first...from { restBefore = min(restBefore, Double(h[i].tilt)) }
-        let restAfter = min(Double(h[to].tilt), restBefore + 0.5 * (peak - restBefore))
+        let first = max(oldest, from - Int(restWindowSeconds / tickInterval))
+        @inline(__always) func y(_ i: Int) -> Double { Double(h[i].tilt) }
+        // Rest level before: the lowest tilt in the window before the excursion; after:
+        // where it came back to (at most half way, if it ended at a drifted level).
+        var restBefore = y(from)
+        for i in first...from { restBefore = min(restBefore, y(i)) }
+        let restAfter = min(y(to), restBefore + 0.5 * (peak - restBefore))
         // Plateau: mean of the tilts above topFraction of the height.
         let base = max(restBefore, restAfter)
         let top = base + topFraction * (peak - base)
         var sum = 0.0
         var n = 0
-        for i in from...to where Double(h[i].tilt) >= top {
-            sum += Double(h[i].tilt)
+        for i in from...to where y(i) >= top {
+            sum += y(i)
             n += 1
         }
         let plateau = n > 0 ? sum / Double(n) : peak
-        let height = plateau - min(restBefore, restAfter)
-        let tolerance = max(profile.holdFraction * height, profile.holdToleranceDegrees)
-        let holdLevel = plateau - tolerance
-        var hs = to
-        var he = from
-        for i in from...to where Double(h[i].tilt) >= holdLevel {
-            hs = min(hs, i)
-            he = i
+
+        // Half-height crossings of the whole rep bound the search for each ramp.
+        let upHalf = restBefore + 0.5 * (plateau - restBefore)
+        let downHalf = restAfter + 0.5 * (plateau - restAfter)
+        var i50 = from
+        while i50 < to && y(i50) < upHalf { i50 += 1 }
+        var j50 = to
+        while j50 > i50 && y(j50) < downHalf { j50 -= 1 }
+        let middle = (i50 + j50) / 2
+
+        // The rise, against the level it reached.
+        var riseTop = y(i50)
+        var k = i50
+        let window0 = Int(rampWindowSeconds / tickInterval)
+        while k <= middle && k <= i50 + window0 {
+            riseTop = max(riseTop, y(k))
+            k += 1
         }
-        if hs > he { (hs, he) = (he, hs) }
-        let holdStart = crossing(h, hs - 1, hs, level: holdLevel, oldest: oldest)
-        let holdEnd = crossing(h, he + 1, he, level: holdLevel, oldest: oldest, newest: to)
-        // Leaving rest: the last tick before the hold at or below the edge level.
-        let startLevel = restBefore + profile.edgeFraction * (plateau - restBefore)
-        var s = hs
-        while s > first && Double(h[s].tilt) > startLevel { s -= 1 }
-        let start = crossing(h, s, s + 1, level: startLevel, oldest: oldest, newest: to)
-        // Back at rest: the first tick after the hold at or below the edge level (or the
-        // exit point, if the rep ended at a drifted rest level above it).
-        let endLevel = restAfter + profile.edgeFraction * (plateau - restAfter)
-        var e = he
-        while e < to && Double(h[e].tilt) > endLevel { e += 1 }
-        let end = crossing(h, e, e - 1, level: endLevel, oldest: oldest, newest: to)
-        return Timing(start: start, holdStart: holdStart, holdEnd: holdEnd, end: end, plateau: plateau)
+        let rise = ramp(h, rest: restBefore, top: riseTop, from: first, to: middle, rising: true, edge: profile.edgeFraction)
+        let riseSeconds = (rise.upper - rise.lower) / (upperLevel - lowerLevel) * 0.5
+        let window = max(window0, Int(rampWindowFraction * riseSeconds / tickInterval))
+        // The fall, against the level it left from.
+        var fallTop = y(j50)
+        k = j50
+        while k >= middle && k >= j50 - window {
+            fallTop = max(fallTop, y(k))
+            k -= 1
+        }
+        let fall = ramp(h, rest: restAfter, top: fallTop, from: middle, to: to, rising: false, edge: profile.edgeFraction)
+
+        var holdStart: Double
+        var holdEnd: Double
+        switch profile.holdDefinition {
+        case .rampEnd:
+            holdStart = rise.lower + rampEndFactor * (rise.upper - rise.lower)
+            holdEnd = fall.lower - rampEndFactor * (fall.lower - fall.upper)
+        case let .band(fraction):
+            let level = plateau - max(fraction * (plateau - min(restBefore, restAfter)), profile.holdToleranceDegrees)
+            var hs = to
+            var he = from
+            for i in from...to where y(i) >= level {
+                hs = min(hs, i)
+                he = i
+            }
+            if hs > he { (hs, he) = (he, hs) }
+            holdStart = crossing(h, hs - 1, hs, level: level, oldest: oldest)
+            holdEnd = crossing(h, he + 1, he, level: level, oldest: oldest, newest: to)
+        }
+        if holdEnd < holdStart {
+            // A ramp straight into a ramp: no hold, at the top.
+            let middleTime = (holdStart + holdEnd) / 2
+            holdStart = middleTime
+            holdEnd = middleTime
+        }
+        return Timing(start: rise.edge, holdStart: holdStart, holdEnd: holdEnd, end: fall.edge, plateau: plateau)
+    }
+
+    /// Crossing times of one ramp between `rest` and `top`: at `edge` (leaving or reaching
+    /// rest), `lowerLevel` and `upperLevel` of its height.
+    static func ramp(
+        _ h: TiltHistory, rest: Double, top: Double, from: Int, to: Int, rising: Bool, edge: Double
+    ) -> (edge: Double, lower: Double, upper: Double) {
+        let oldest = h.oldest
+        let height = top - rest
+        let edgeLevel = rest + edge * height
+        let lowLevel = rest + lowerLevel * height
+        let highLevel = rest + upperLevel * height
+        @inline(__always) func y(_ i: Int) -> Double { Double(h[i].tilt) }
+        if rising {
+            // First ticks at or above each level, scanning up from the start of the search.
+            var a = from
+            while a < to && y(a) < lowLevel { a += 1 }
+            var b = a
+            while b < to && y(b) < highLevel { b += 1 }
+            var e = a
+            while e > from && y(e) > edgeLevel { e -= 1 }
+            return (crossing(h, e, e + 1, level: edgeLevel, oldest: oldest, newest: to),
+                    crossing(h, a - 1, a, level: lowLevel, oldest: oldest, newest: to),
+                    crossing(h, b - 1, b, level: highLevel, oldest: oldest, newest: to))
+        }
+        // Last ticks at or above each level, scanning down from the end of the search.
+        var a = to
+        while a > from && y(a) < lowLevel { a -= 1 }
+        var b = a
+        while b > from && y(b) < highLevel { b -= 1 }
+        var e = a
+        while e < to && y(e) > edgeLevel { e += 1 }
+        return (crossing(h, e, e - 1, level: edgeLevel, oldest: oldest, newest: to),
+                crossing(h, a + 1, a, level: lowLevel, oldest: oldest, newest: to),
+                crossing(h, b + 1, b, level: highLevel, oldest: oldest, newest: to))
     }
 
     /// The time at which the tilt crosses `level` between entries `outside` (on the far

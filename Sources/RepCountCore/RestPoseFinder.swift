@@ -1,50 +1,108 @@
-/// Finds the first rest pose of a session: the orientation the user is still in
-/// for the longest time, among the few poses they are still in.
+/// Finds the rest pose of a session: of the few orientations the user is still
+/// in, the one they are still in for the longest time.
 ///
 /// The first still stretch is not always rest: a recording may start in the
-/// middle of a hold, and quick movers pause at rest for barely a second. So the
-/// finder keeps up to `capacity` candidate poses with the still time spent in each,
-/// and decides once one of them has `settleSeconds` and clearly leads the others.
-/// Until then the pipeline buffers its input (`SettlingBuffer`) and replays it from
-/// the new rest pose, so the reps made while it was deciding still count.
+/// middle of a hold, the user may settle, shift, and settle again before the
+/// first rep, and many people hold longer than they rest. So the finder keeps up
+/// to `capacity` candidate poses with the still time spent in each and the number
+/// of separate visits, and decides once the leader has `settleSeconds`, leads the
+/// runner-up clearly (`leadRatio`), and either has been still in one stretch for
+/// longer than a hold (`confidentSeconds`: a user waiting before the first rep) or the two leading
+/// poses have each been visited `visits` times (reps going back and forth, whose
+/// quiet time then tells rest from hold, as for a human labeller).
+///
+/// Two situations decide at once, because people wait at rest before the first
+/// rep: a still stretch that starts with the input (`originSeconds`) and lasts
+/// `settleSeconds` (the user waiting when the recording starts; a recording cut
+/// into a hold has less of it left), and, after a posture change (lying down,
+/// kneeling on all fours, backing against the wall), the first still stretch of
+/// `resettleSeconds`. And after a posture change between sets, a still pose back
+/// at the rest pose of the reps counted before (`reference`, within
+/// `referenceDegrees`) is the rest pose again: the strap has not moved, the
+/// exercise position is the same. Until a decision the
+/// pipeline buffers its input (`SettlingBuffer`) and replays it from the new rest
+/// pose, so the reps made while it was deciding still count.
 public struct RestPoseFinder: Sendable, Equatable {
     /// Candidate poses kept. Rest and one held pose, plus room for a fidget or two.
     public static let capacity = 4
     /// Seconds a still stretch must last before it counts toward a pose: a ramp
     /// passing through a band is not a pose.
     public static let minimumRunSeconds = 0.5
-    /// The winner must have at least this many times the still time of the runner-up,
-    /// so that a first hold as long as the first rest does not win by a tick.
+    /// The winner must have at least this many times the still time of the runner-up.
     public static let leadRatio = 1.5
+    /// Seconds, floor of `confidentSeconds`.
+    public static let minimumConfidentSeconds = 7.0
+    /// Visits to each of the two leading poses that decide by their still time.
+    public static let visits = 3
+    /// Seconds after the origin (start of input, end of a posture change) within which
+    /// a still stretch counts as the user already waiting there.
+    public static let originSeconds = 1.0
 
     private var sums: [Vector3]
     private var seconds: [Double]
+    private var runs: [Int]
+    private var longestRun: [Double]
+    /// Seconds of one still stretch that decide without waiting for reps: longer than
+    /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
+    public let confidentSeconds: Double
     /// Seconds of still time the leading pose needs.
-    public let settleSeconds: Double
+    public private(set) var settleSeconds: Double
+    /// Seconds of one still stretch that decide right after a posture change (0: not
+    /// after a posture change).
+    public private(set) var resettleSeconds = 0.0
+    /// Time the search started (start of input, or the posture change), seconds.
+    public private(set) var origin = -Double.infinity
+    /// The rest pose of the reps counted before a posture change, if any.
+    public private(set) var reference: Vector3?
+    /// Degrees within which a still pose matches `reference`.
+    public private(set) var referenceDegrees = 0.0
+    /// Seconds still at the reference pose that decide.
+    public static let referenceSeconds = 1.0
     /// Angle within which two stretches are the same pose, degrees.
     public let mergeDegrees: Double
 
-    public init(settleSeconds: Double, mergeDegrees: Double) {
+    public init(settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5) {
         self.settleSeconds = settleSeconds
+        confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + 2)
+        longestRun = Array(repeating: 0, count: Self.capacity)
         self.mergeDegrees = mergeDegrees
         sums = Array(repeating: .zero, count: Self.capacity)
         seconds = Array(repeating: 0, count: Self.capacity)
+        runs = Array(repeating: 0, count: Self.capacity)
     }
 
-    /// Forgets every candidate.
-    public mutating func reset() {
+    /// Forgets every candidate and starts a search at `origin`; `resettleSeconds` > 0
+    /// after a posture change.
+    public mutating func reset(origin: Double, resettleSeconds: Double, reference: Vector3? = nil, referenceDegrees: Double = 0) {
+        self.origin = origin
+        self.resettleSeconds = resettleSeconds
+        self.reference = reference
+        self.referenceDegrees = referenceDegrees
         for i in 0..<Self.capacity {
             sums[i] = .zero
             seconds[i] = 0
+            runs[i] = 0
+            longestRun[i] = 0
         }
     }
 
-    /// Observes one tick of `dt` seconds during which the orientation has been still for
-    /// `stillSeconds` around `mean`; returns the rest pose once decided.
-    public mutating func observe(mean: Vector3?, stillSeconds: Double, dt: Double) -> Vector3? {
+    /// Observes one tick of `dt` seconds during which the orientation has been still
+    /// since `runStart` (for `stillSeconds`) around `mean`; returns the rest pose once decided.
+    public mutating func observe(mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double) -> Vector3? {
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
+        if resettleSeconds == 0, stillSeconds >= settleSeconds, runStart - origin <= Self.originSeconds { return mean }
+        if let reference {
+            // Between sets: back at the exercise's rest pose decides; any other pose
+            // (sitting back, kneeling) waits for the slow rules below.
+            if stillSeconds >= Self.referenceSeconds, FastMath.angleDegrees(reference, mean) <= referenceDegrees {
+                return mean
+            }
+        } else if resettleSeconds > 0, stillSeconds >= resettleSeconds {
+            return mean
+        }
         // The first tick of a qualifying run brings the run's whole duration so far.
-        let credit = stillSeconds - dt < Self.minimumRunSeconds ? stillSeconds : dt
+        let newRun = stillSeconds - dt < Self.minimumRunSeconds
+        let credit = newRun ? stillSeconds : dt
         var slot = -1
         var best = 180.0
         for i in 0..<Self.capacity where seconds[i] > 0 {
@@ -60,14 +118,33 @@ public struct RestPoseFinder: Sendable, Equatable {
             for i in 1..<Self.capacity where seconds[i] < seconds[slot] { slot = i }
             sums[slot] = .zero
             seconds[slot] = 0
+            runs[slot] = 0
+            longestRun[slot] = 0
         }
         sums[slot] += mean * credit
         seconds[slot] += credit
+        if newRun { runs[slot] += 1 }
+        longestRun[slot] = max(longestRun[slot], stillSeconds)
+        let (first, second) = leaders
+        guard seconds[first] >= settleSeconds, seconds[first] >= Self.leadRatio * seconds[second] else { return nil }
+        guard longestRun[first] >= confidentSeconds || (runs[first] >= Self.visits && runs[second] >= Self.visits)
+        else { return nil }
+        return sums[first].normalized
+    }
+
+    /// The pose with the most still time so far, if it has at least `minimumRunSeconds`:
+    /// the decision when the buffer runs out before the rules above are met.
+    public var leadingPose: Vector3? {
+        let first = leaders.first
+        return seconds[first] >= Self.minimumRunSeconds ? sums[first].normalized : nil
+    }
+
+    /// Slots of the pose with the most still time and of the runner-up.
+    private var leaders: (first: Int, second: Int) {
         var first = 0
         for i in 1..<Self.capacity where seconds[i] > seconds[first] { first = i }
-        var second = 0.0
-        for i in 0..<Self.capacity where i != first { second = max(second, seconds[i]) }
-        guard seconds[first] >= settleSeconds, seconds[first] >= Self.leadRatio * second else { return nil }
-        return sums[first].normalized
+        var second = first == 0 ? 1 : 0
+        for i in 0..<Self.capacity where i != first && seconds[i] > seconds[second] { second = i }
+        return (first, second)
     }
 }

@@ -21,6 +21,9 @@ public struct SettlingBuffer: Sendable {
         entries = Array(repeating: Entry(time: 0, direction: .zero, activity: 0, restart: false), count: capacity)
     }
 
+    /// Entries the buffer can hold.
+    public var capacity: Int { entries.count }
+
     /// Number of entries held.
     public var count: Int { min(written, entries.count) }
 

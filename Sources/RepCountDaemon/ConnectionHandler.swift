@@ -16,6 +16,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var framer = LineFramer(maximumLength: DaemonProtocol.maximumLineBytes)
     private var context: ChannelHandlerContext?
     private var dropped = false
+    /// Requests sent to the engine and not yet answered.
+    private var inFlight = 0
+
+    /// Most requests one connection may have waiting for the engine. A client
+    /// waits for its answers long before this (the CLI sends one request); a
+    /// flood beyond it is refused with `busy` rather than queued without bound.
+    static let maximumRequestsInFlight = 64
 
     init(engine: Engine, hub: EventHub, logger: Logger, connection: Int) {
         self.engine = engine
@@ -86,12 +93,22 @@ final class ConnectionHandler: ChannelInboundHandler {
         default:
             // The engine is an actor: ask it off the loop, answer back on the loop.
             guard let context else { return }
+            guard inFlight < Self.maximumRequestsInFlight else {
+                send(line(.error(RequestError(
+                    code: "busy", message: "more than \(Self.maximumRequestsInFlight) requests waiting on this connection; wait for answers",
+                    id: id))))
+                return
+            }
+            inFlight += 1
             let loop = context.eventLoop
             let this = NIOLoopBound(self, eventLoop: loop)
             let engine = self.engine
             Task {
                 let reply = await engine.respond(to: request, id: id)
-                loop.execute { this.value.send(reply) }
+                loop.execute {
+                    this.value.inFlight -= 1
+                    this.value.send(reply)
+                }
             }
         }
     }

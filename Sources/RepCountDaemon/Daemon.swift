@@ -120,13 +120,10 @@ public enum Daemon {
 
     /// `mkdir -p` of a file's directory (mode 0750 for directories it makes).
     static func makeParentDirectory(of path: String) throws(DaemonError) {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        let directory = String(path[..<slash])
-        var prefix = ""
-        for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
-            prefix += (prefix.isEmpty && directory.hasPrefix("/") ? "" : (prefix.isEmpty ? "" : "/")) + part
-            if prefix.isEmpty { prefix = "/"; continue }
-            if prefix == "/" { continue }
+        let parts = path.split(separator: "/").dropLast()
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for part in parts {
+            prefix += "/\(part)"
             if mkdir(prefix, 0o750) != 0, errno != EEXIST {
                 throw .cannotCreateDirectory(path: prefix, reason: String(cString: strerror(errno)))
             }

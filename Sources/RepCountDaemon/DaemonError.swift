@@ -8,8 +8,6 @@ public enum DaemonError: Error, Sendable, Equatable, CustomStringConvertible {
     case socketPermissions(path: String, call: String, reason: String)
     /// A directory for the socket or the database could not be created.
     case cannotCreateDirectory(path: String, reason: String)
-    /// Neither `--replay` nor a live sensor was given.
-    case noSource
 
     public var description: String {
         switch self {
@@ -17,7 +15,6 @@ public enum DaemonError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownGroup(name): "no such group: \(name)"
         case let .socketPermissions(path, call, reason): "\(path): \(call): \(reason)"
         case let .cannotCreateDirectory(path, reason): "\(path): mkdir: \(reason)"
-        case .noSource: "no sample source: pass --replay FILE or --device URI"
         }
     }
 }

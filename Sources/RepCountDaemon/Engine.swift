@@ -38,7 +38,6 @@ public actor Engine {
     private var sensorMessage: String?
     private var session: ActiveSession?
     private var lastSampleTime: Double?
-    private var events: [PipelineEvent] = []
 
     /// The session in progress.
     struct ActiveSession {
@@ -88,11 +87,12 @@ public actor Engine {
         guard let last = batch.last else { return }
         lastSampleTime = last.time
         guard session != nil else { return }
+        // Events are collected, then handled: handling may end the session,
+        // which must not happen while the pipeline is being mutated.
+        var found: [PipelineEvent] = []
         for sample in batch {
-            var found = events
             found.removeAll(keepingCapacity: true)
             session!.pipeline.process(sample) { found.append($0) }
-            events = found
             for event in found {
                 handle(event)
                 if session == nil { return }

@@ -54,17 +54,21 @@ final class PipelineService: Service {
                     }
                 }
             }
-            if let planPath = configuration.planPath {
-                group.addTask {
-                    for await _ in await UnixSignalsSequence(trapping: .sighup) {
-                        notifier.reloading()
+            // SIGHUP is always trapped: its default action would kill the
+            // daemon on `systemctl reload` when there is no plan file.
+            group.addTask {
+                for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                    notifier.reloading()
+                    if let planPath = configuration.planPath {
                         do {
                             await engine.reload(plan: try Plan.load(path: planPath))
                         } catch {
                             logger.error("plan not reloaded; keeping the old one", metadata: ["config.error": "\(error)"])
                         }
-                        notifier.ready(status: "plan reloaded")
+                    } else {
+                        logger.notice("SIGHUP without a plan file: keeping the built-in plan")
                     }
+                    notifier.ready(status: "plan reloaded")
                 }
             }
             try? await gracefulShutdown()

@@ -16,9 +16,11 @@ public struct ReplaySource: SampleSource {
     /// recording: small enough that events reach watchers promptly at full
     /// speed, large enough that the per-batch cost vanishes.
     static let maximumBatch = 256
-    /// A paced replay sleeps only when the next sample is due at least this
-    /// far ahead, in seconds (2 ms): shorter sleeps cost more than they pace.
-    static let minimumSleep = 0.002
+    /// A paced replay wakes at most once per this many seconds (50 ms) and
+    /// hands over every sample due by then, as a live IIO source delivers one
+    /// 50 ms buffer at a time (`LiveSourceConfiguration.bufferDuration`): 20
+    /// wake-ups a second instead of one per sample, for at most 50 ms of delay.
+    static let pacingInterval = 0.05
 
     public var name: String { "replay:\(path)" }
 
@@ -40,6 +42,7 @@ public struct ReplaySource: SampleSource {
         var batch: [Sample] = []
         batch.reserveCapacity(Self.maximumBatch)
         var announced = false
+        var lastWake = started
         while !Task.isCancelled, let sample = try reader.next() {
             if !announced {
                 announced = true
@@ -49,13 +52,13 @@ public struct ReplaySource: SampleSource {
                 let t0 = firstTime ?? sample.time
                 firstTime = t0
                 let due = started + .seconds((sample.time - t0) / speed)
-                let ahead = clock.now.duration(to: due)
-                if ahead > .seconds(Self.minimumSleep) {
+                if due > clock.now {
                     if !batch.isEmpty {
                         await deliver(.samples(batch))
                         batch.removeAll(keepingCapacity: true)
                     }
-                    try? await clock.sleep(until: due)
+                    try? await clock.sleep(until: max(due, lastWake + .seconds(Self.pacingInterval)))
+                    lastWake = clock.now
                 }
             }
             batch.append(sample)

@@ -44,7 +44,7 @@ struct Connection {
     }
 
     /// Converts the samples of the last refill, in order.
-    func decode(_ times: inout SampleClock) -> [LiveSample] {
+    func decode(_ times: inout LiveTimeline) -> [LiveSample] {
         let step = buffer.step
         let start = buffer.start
         let count = step > 0 ? (buffer.end - start) / step : 0

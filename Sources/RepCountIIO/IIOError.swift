@@ -50,7 +50,8 @@ public enum IIOError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .call(function, target, code, message):
-            "\(function)(\(target)): \(message) (errno \(code))"
+            // iio_strerror already ends with "(N)"; say the number once.
+            message.hasSuffix("(\(code))") ? "\(function)(\(target)): \(message)" : "\(function)(\(target)): \(message) (errno \(code))"
         case let .deviceNotFound(uri, query, available):
             "\(uri): no IIO device named '\(query)'; devices: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
         case let .noAccelerometer(uri, available):

@@ -10,7 +10,7 @@ import RepCountCore
 /// `.samples` batch per refill, in order. A failure (device gone, `iiod`
 /// gone, refill timeout) is reported as `.lost`, followed by `.reconnecting`
 /// with exponential backoff until the device is back, then `.connected`
-/// again; times stay monotone (`SampleClock`), so a `Pipeline` fed from the
+/// again; times stay monotone (`LiveTimeline`), so a `Pipeline` fed from the
 /// events never restarts. `stop()` ends the loop from any thread.
 ///
 /// All libiio calls happen on the thread that calls `run(_:)` (or the thread
@@ -40,7 +40,7 @@ public final class LiveSource: Sendable {
         let previousMask = SignalMask.blockSIGPIPE()
         defer { SignalMask.restore(previousMask) }
         let clock = ContinuousClock()
-        var times = SampleClock()
+        var times = LiveTimeline()
         var attempt = 0
         var lastBatch: ContinuousClock.Instant?
         handler(.state(.connecting(uri: configuration.address.uri)))

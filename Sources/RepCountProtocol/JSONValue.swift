@@ -204,9 +204,13 @@ struct JSONParser {
                     }
                     guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
-                default: throw fail("invalid escape")
+                default:
+                    index -= 1  // Point at the letter after the backslash.
+                    throw fail("invalid escape")
                 }
-            case 0..<0x20: throw fail("control character in string")
+            case 0..<0x20:
+                index -= 1  // Point at the control character itself.
+                throw fail("control character in string")
             default: out.append(c)
             }
         }
@@ -239,7 +243,14 @@ struct JSONParser {
             while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) { p.index += 1 }
             return p.index - s
         }
-        guard digits(&self) > 0 else { throw fail("expected digits") }
+        let integerStart = index
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw fail("expected digits") }
+        // JSON forbids leading zeros: "01" is not a number.
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            index = integerStart + 1
+            throw fail("leading zero in a number")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits(&self) > 0 else { throw fail("expected digits after '.'") }

@@ -29,8 +29,6 @@ public enum DecimalParser {
 
     /// Largest significand the fast path takes: every integer up to 2^53 is exact.
     private static let maxExactSignificand: UInt64 = 1 << 53
-    /// Exact powers of ten 10^0 ... 10^22 (10^23 is the first that is not exact).
-    private static let exactPowers: [Double] = (0...22).map { exactPower($0) }
     /// Significand digits kept while scanning; 19 always fit in a UInt64.
     private static let maxKeptDigits = 19
     /// Exponent magnitude beyond which the value is 0 or infinite anyway;
@@ -39,10 +37,75 @@ public enum DecimalParser {
     /// Longest field handed to `strtod` from a stack buffer.
     private static let stackFieldLimit = 128
 
-    private static func exactPower(_ n: Int) -> Double {
-        var p = 1.0
-        for _ in 0..<n { p *= 10 }  // every step is exact up to 10^22
-        return p
+    /// 10^n for n in 0...22, the exactly representable powers of ten
+    /// (10^23 is the first that is not). A switch, not a global array, so the
+    /// hot path has no lazy-initialisation check and no bounds check.
+    @inline(__always)
+    static func exactPowerOfTen(_ n: Int) -> Double {
+        switch n {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
+
+    /// The common case in one pass: `[-]digits[.digits]` with at most 19
+    /// digits, no exponent, exact on the fast path. Parses from `p` as far as
+    /// the number goes and moves `p` past it; returns `nil` without moving
+    /// `p` when the text needs the general parser (which also judges errors).
+    /// The caller checks what follows the number.
+    @inline(__always)
+    static func parseCommonPrefix(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        var q = p
+        let negative = q < end && q.pointee == UInt8(ascii: "-")
+        if negative { q += 1 }
+        var significand: UInt64 = 0
+        let digitsStart = q
+        while q < end, case let d = q.pointee &- UInt8(ascii: "0"), d < 10 {
+            significand = significand &* 10 &+ UInt64(d)
+            q += 1
+        }
+        var digits = q - digitsStart
+        var fractionDigits = 0
+        if q < end, q.pointee == UInt8(ascii: ".") {
+            q += 1
+            let fractionStart = q
+            while q < end, case let d = q.pointee &- UInt8(ascii: "0"), d < 10 {
+                significand = significand &* 10 &+ UInt64(d)
+                q += 1
+            }
+            fractionDigits = q - fractionStart
+            digits += fractionDigits
+        }
+        // 19 digits always fit a UInt64, so the wrapping arithmetic above
+        // did not wrap; an exponent or a long fraction goes the general way.
+        guard digits > 0, digits <= maxKeptDigits, significand <= maxExactSignificand, fractionDigits <= 22 else {
+            return nil
+        }
+        if q < end, q.pointee | 0x20 == UInt8(ascii: "e") { return nil }
+        p = q
+        let v = Double(significand) / exactPowerOfTen(fractionDigits)
+        return negative ? -v : v
     }
 
     /// Parses the whole of `bytes`.
@@ -120,7 +183,7 @@ public enum DecimalParser {
 
         if !truncated, significand <= maxExactSignificand, exponent >= -22, exponent <= 22 {
             var v = Double(significand)
-            v = exponent < 0 ? v / exactPowers[-exponent] : v * exactPowers[exponent]
+            v = exponent < 0 ? v / exactPowerOfTen(-exponent) : v * exactPowerOfTen(exponent)
             return .value(negative ? -v : v)
         }
         if significand == 0, !truncated { return .value(negative ? -0.0 : 0.0) }

@@ -15,6 +15,8 @@ public enum RecordingError: Error, Equatable, Sendable, CustomStringConvertible 
     case empty(file: String)
     /// The header lacks a required column.
     case missingColumn(file: String, line: Int, column: String)
+    /// The header names a required column twice, so which one holds the data is unclear.
+    case duplicateColumn(file: String, line: Int, column: String)
     /// A line is longer than the reader's buffer; no recording has such lines.
     case lineTooLong(file: String, line: Int, limit: Int)
     /// A field is not a number.
@@ -42,6 +44,8 @@ public enum RecordingError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(file): empty file: no header row"
         case let .missingColumn(file, line, column):
             "\(file):\(line): header has no '\(column)' column (required: time_s, accel_x, accel_y, accel_z)"
+        case let .duplicateColumn(file, line, column):
+            "\(file):\(line): header has '\(column)' twice"
         case let .lineTooLong(file, line, limit):
             "\(file):\(line): line longer than \(limit) bytes"
         case let .malformedField(file, line, column, name, text):

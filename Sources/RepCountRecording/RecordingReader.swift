@@ -37,8 +37,11 @@ public final class RecordingReader {
     private var end = 0
     private var atEndOfFile = false
     /// For each field position up to the last required one: which sample
-    /// component it holds (0 time, 1-3 x y z), or -1 to skip it.
-    private var roles: [Int8] = []
+    /// component it holds (0 time, 1-3 x y z), or -1 to skip it. A raw
+    /// pointer, not an array, to keep bounds and uniqueness checks out of the
+    /// per-field loop; `roleCount` entries, allocated once with the header.
+    private var roles: UnsafeMutablePointer<Int8>?
+    private var roleCount = 0
     /// Field positions (0-based) of time_s, accel_x, accel_y, accel_z.
     private var positions: (t: Int, x: Int, y: Int, z: Int) = (0, 0, 0, 0)
     private var previousTime = -Double.infinity
@@ -56,6 +59,7 @@ public final class RecordingReader {
     deinit {
         close(fd)
         buffer.deallocate()
+        roles?.deallocate()
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
@@ -168,14 +172,20 @@ public final class RecordingReader {
             guard let i = columns.firstIndex(of: name) else {
                 throw .missingColumn(file: path, line: lineNumber, column: name)
             }
+            guard columns.lastIndex(of: name) == i else {
+                throw .duplicateColumn(file: path, line: lineNumber, column: name)
+            }
             return i
         }
         positions = (try position("time_s"), try position("accel_x"), try position("accel_y"), try position("accel_z"))
-        roles = Array(repeating: -1, count: max(positions.t, positions.x, positions.y, positions.z) + 1)
+        roleCount = max(positions.t, positions.x, positions.y, positions.z) + 1
+        let roles = UnsafeMutablePointer<Int8>.allocate(capacity: roleCount)
+        roles.initialize(repeating: -1, count: roleCount)
         roles[positions.t] = 0
         roles[positions.x] = 1
         roles[positions.y] = 2
         roles[positions.z] = 3
+        self.roles = roles
     }
 
     // MARK: Rows
@@ -183,60 +193,92 @@ public final class RecordingReader {
     /// The next sample, or `nil` at the end of the file.
     public func next() throws(RecordingError) -> Sample? {
         while let line = try nextLine() {
-            if let sample = try parseRow(line) { return sample }
+            if let sample = try parseRow(UnsafePointer(buffer + line.lowerBound), UnsafePointer(buffer + line.upperBound)) {
+                return sample
+            }
         }
         return nil
     }
 
-    /// Parses one row; `nil` for a blank or comment line.
+    /// Parses one row in place; `nil` for a blank or comment line.
+    ///
+    /// One pass over the bytes: each required field is parsed where it
+    /// starts, by the common-case parser when it can (plain decimals), else
+    /// by the general one on the trimmed field, which also judges errors.
     @inline(__always)
-    private func parseRow(_ line: Range<Int>) throws(RecordingError) -> Sample? {
-        let lineEnd = buffer + line.upperBound
-        var p = buffer + line.lowerBound
+    private func parseRow(_ lineStart: UnsafePointer<UInt8>, _ lineEnd: UnsafePointer<UInt8>) throws(RecordingError) -> Sample? {
+        var p = lineStart
         while p < lineEnd, Self.isSpace(p.pointee) { p += 1 }
         if p == lineEnd || p.pointee == UInt8(ascii: "#") { return nil }
+        p = lineStart
 
-        var values: (Double, Double, Double, Double) = (0, 0, 0, 0)
-        try roles.withUnsafeBufferPointer { (roles) throws(RecordingError) in
-            for (field, role) in roles.enumerated() {
-                // Find this field's end: the next comma or the end of the line.
-                var fieldEnd = p
-                while fieldEnd < lineEnd, fieldEnd.pointee != UInt8(ascii: ",") { fieldEnd += 1 }
-                if role >= 0 {
-                    var a = p
-                    var b = fieldEnd
-                    while a < b, Self.isSpace(a.pointee) { a += 1 }
-                    while b > a, Self.isSpace((b - 1).pointee) { b -= 1 }
-                    switch DecimalParser.parse(a, b) {
-                    case let .value(v):
-                        switch role {
-                        case 0: values.0 = v
-                        case 1: values.1 = v
-                        case 2: values.2 = v
-                        default: values.3 = v
-                        }
-                    case .malformed:
-                        throw fieldError(field, a, b, nonFinite: false)
-                    case .nonFinite:
-                        throw fieldError(field, a, b, nonFinite: true)
+        guard let roles else { preconditionFailure("rows read before the header") }
+        let count = roleCount
+        var t = 0.0
+        var x = 0.0
+        var y = 0.0
+        var z = 0.0
+        var field = 0
+        while true {
+            let role = roles[field]
+            if role >= 0 {
+                let fieldStart = p
+                while p < lineEnd, p.pointee == UInt8(ascii: " ") || p.pointee == UInt8(ascii: "\t") { p += 1 }
+                var value: Double
+                if let v = DecimalParser.parseCommonPrefix(&p, lineEnd) {
+                    value = v
+                    while p < lineEnd, Self.isSpace(p.pointee) { p += 1 }
+                    if p < lineEnd, p.pointee != UInt8(ascii: ",") {
+                        // "1.2.3", "9.8m": let the general parser judge the whole field.
+                        value = try parseField(field, fieldStart, lineEnd, &p)
                     }
+                } else {
+                    value = try parseField(field, fieldStart, lineEnd, &p)
                 }
-                if fieldEnd == lineEnd, field + 1 < roles.count {
-                    throw .missingField(file: path, line: lineNumber, column: field + 2, name: columns[field + 1])
+                switch role {
+                case 0: t = value
+                case 1: x = value
+                case 2: y = value
+                default: z = value
                 }
-                p = fieldEnd + 1
+            } else {
+                while p < lineEnd, p.pointee != UInt8(ascii: ",") { p += 1 }
             }
+            field += 1
+            if field == count { break }
+            guard p < lineEnd else {
+                throw .missingField(file: path, line: lineNumber, column: field + 1, name: columns[field])
+            }
+            p += 1  // the comma
         }
-        if values.0 < previousTime {
-            throw .timeWentBackwards(
-                file: path, line: lineNumber, column: positions.t + 1, time: values.0, previous: previousTime)
+        if t < previousTime {
+            throw .timeWentBackwards(file: path, line: lineNumber, column: positions.t + 1, time: t, previous: previousTime)
         }
-        previousTime = values.0
-        return Sample(time: values.0, x: values.1, y: values.2, z: values.3)
+        previousTime = t
+        return Sample(time: t, x: x, y: y, z: z)
+    }
+
+    /// The general path for one field: finds its end, trims it, parses it
+    /// exactly or throws the error naming it; leaves `p` at the field's end.
+    private func parseField(
+        _ field: Int, _ fieldStart: UnsafePointer<UInt8>, _ lineEnd: UnsafePointer<UInt8>, _ p: inout UnsafePointer<UInt8>
+    ) throws(RecordingError) -> Double {
+        var fieldEnd = fieldStart
+        while fieldEnd < lineEnd, fieldEnd.pointee != UInt8(ascii: ",") { fieldEnd += 1 }
+        p = fieldEnd
+        var a = fieldStart
+        var b = fieldEnd
+        while a < b, Self.isSpace(a.pointee) { a += 1 }
+        while b > a, Self.isSpace((b - 1).pointee) { b -= 1 }
+        switch DecimalParser.parse(a, b) {
+        case let .value(v): return v
+        case .malformed: throw fieldError(field, a, b, nonFinite: false)
+        case .nonFinite: throw fieldError(field, a, b, nonFinite: true)
+        }
     }
 
     private func fieldError(
-        _ field: Int, _ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeMutablePointer<UInt8>, nonFinite: Bool
+        _ field: Int, _ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, nonFinite: Bool
     ) -> RecordingError {
         let count = min(b - a, Self.maxQuotedField)
         var quoted = String(decoding: UnsafeBufferPointer(start: a, count: count), as: UTF8.self)

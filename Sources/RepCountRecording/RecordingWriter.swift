@@ -46,6 +46,9 @@ public final class RecordingWriter {
         timeDecimals: Int = 6, valueDecimals: Int = 4
     ) throws(RecordingError) {
         precondition((0...9).contains(timeDecimals) && (0...9).contains(valueDecimals), "decimals must be 0...9")
+        precondition(
+            columns.allSatisfy { name in !name.isEmpty && !name.contains(where: { $0 == "," || $0.isNewline }) },
+            "column names must be non-empty, without commas or line breaks: \(columns)")
         self.path = path
         self.columns = columns
         self.timeDecimals = timeDecimals
@@ -54,7 +57,7 @@ public final class RecordingWriter {
         guard fd >= 0 else { throw .cannotCreate(file: path, reason: String(cString: strerror(errno))) }
         buffer.reserveCapacity(Self.bufferSize + Self.maxRowBytes)
         for (key, value) in metadata.entries {
-            buffer.append(contentsOf: "# \(key): \(value)\n".utf8)
+            buffer.append(contentsOf: "# \(Self.oneLine(key, colon: "_")): \(Self.oneLine(value, colon: ":"))\n".utf8)
         }
         buffer.append(contentsOf: columns.joined(separator: ",").utf8)
         buffer.append(UInt8(ascii: "\n"))
@@ -63,8 +66,15 @@ public final class RecordingWriter {
     deinit {
         if fd >= 0 {
             try? flush()
-            posixClose(fd)
+            _ = posixClose(fd)
         }
+    }
+
+    /// A metadata key or value on one line, as the reader will split it: a
+    /// line break would end the entry (and start a data row), and a colon in
+    /// a key would move the split.
+    static func oneLine(_ text: String, colon: Character) -> String {
+        String(text.map { $0.isNewline ? " " : ($0 == ":" ? colon : $0) })
     }
 
     /// Writes one sample; the writer must have the default four columns.
@@ -110,7 +120,7 @@ public final class RecordingWriter {
     public func close() throws(RecordingError) {
         guard fd >= 0 else { return }
         defer {
-            posixClose(fd)
+            _ = posixClose(fd)
             fd = -1
         }
         try flush()

@@ -38,11 +38,18 @@ public struct BodyMotion: Sendable {
     public var breathingModulationRate: Double
     public var breathingPhase: Double
 
-    /// Always-present postural sway, degrees peak (lying still is never perfectly still).
+    /// Always-present postural sway, degrees RMS, in the exercise's start posture
+    /// (lying still is never perfectly still).
     public var restSway: Double
+    /// Multiplier of `restSway` over time: standing against a wall sways the
+    /// thigh less than lying with the knees up (set by the script per posture).
+    public var swayLevel = Track(initial: 1)
+    /// Always-present vibration at the strap from muscle tone and soft tissue, m/s² RMS.
+    public var restTremor: Double
 
     public var tremorX: OscillatorBank
     public var tremorY: OscillatorBank
+    public var tremorZ: OscillatorBank
     public var swayX: OscillatorBank
     public var swayY: OscillatorBank
 
@@ -66,12 +73,17 @@ public struct BodyMotion: Sendable {
         breathingModulationRate = 0.02
         breathingPhase = random.uniform(0, 2 * .pi)
         restSway = 0.05
-        // Physiological tremor of the large leg and trunk muscles sits at 6-12 Hz
-        // (e.g. Vaillancourt & Newell 2000); postural sway below 1 Hz.
-        tremorX = OscillatorBank(count: 4, band: 6...12, random: &random)
-        tremorY = OscillatorBank(count: 4, band: 6...12, random: &random)
-        swayX = OscillatorBank(count: 4, band: 0.08...0.8, random: &random)
-        swayY = OscillatorBank(count: 4, band: 0.08...0.8, random: &random)
+        restTremor = 0.03
+        // Physiological tremor sits at 8-12 Hz, the shaking of tired large muscles
+        // lower (MEx: 7-10 Hz in a shaky subject's legs, 3-6 Hz on all fours), and
+        // soft tissue and small muscle twitches spread it over 2-20 Hz (the MEx
+        // rest spectrum is nearly flat from 0.5 to 45 Hz);
+        // postural sway and small corrections below ~4 Hz, more power in the slow part.
+        tremorX = OscillatorBank(count: 8, band: 2...20, random: &random)
+        tremorY = OscillatorBank(count: 8, band: 2...20, random: &random)
+        tremorZ = OscillatorBank(count: 8, band: 2...20, random: &random)
+        swayX = OscillatorBank(count: 12, band: 0.03...3, slope: 0.5, random: &random)
+        swayY = OscillatorBank(count: 12, band: 0.03...3, slope: 0.5, random: &random)
     }
 
     /// The pose at the last key of the channels.
@@ -108,8 +120,11 @@ public struct BodyMotion: Sendable {
             + breathingModulation * sin(2 * .pi * breathingModulationRate * t) / max(breathingModulationRate, 1e-6) * breathingRate
         p.pitch += breathingAmplitude * sin(phase)
 
-        var tiltX = restSway * swayX.value(at: t)
-        var tiltY = restSway * swayY.value(at: t)
+        let level = restSway * swayLevel.value(at: t)
+        var tiltX = level * swayX.value(at: t)
+        var tiltY = level * swayY.value(at: t)
+        var vibration = restTremor
+        var jolt = 0.0
         // Disturbances active at t: scan back from the last one starting before t.
         var lo = 0, hi = disturbances.count
         while lo < hi {
@@ -139,12 +154,18 @@ public struct BodyMotion: Sendable {
             case let .effort(tremor, sway, growth):
                 let w = d.envelope(at: t, ramp: 0.6)
                 let g = 1 + growth * (t - d.start) / 10
-                tiltX += w * g * (tremor * tremorX.value(at: t) + sway * swayX.value(at: t))
-                tiltY += w * g * (tremor * tremorY.value(at: t) + sway * swayY.value(at: t))
+                tiltX += w * g * sway * swayX.value(at: t)
+                tiltY += w * g * sway * swayY.value(at: t)
+                vibration += w * g * tremor
+            case let .impact(peak, frequencyHz, decay):
+                let tau = t - d.start
+                let omega = 2 * Double.pi * frequencyHz
+                jolt -= peak / (omega * omega) * exp(-tau / decay) * sin(omega * tau)
             }
         }
         let rotation = Rotation.aboutX(tiltX) * Rotation.aboutY(tiltY) * p.rotation
-        return (rotation, p.position + rotation.apply(lever))
+        let shake = Vector3(tremorX.displacement(at: t), tremorY.displacement(at: t), tremorZ.displacement(at: t)) * vibration
+        return (rotation, p.position + rotation.apply(lever) + shake + Vector3(0, 0, jolt))
     }
 
     /// Specific force at the strap in the segment frame, m/s²: `Rᵀ · (g·ẑ + a)`,

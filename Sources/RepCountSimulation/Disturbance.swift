@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RepCountCore
 
 /// A time-limited addition to the body's motion that the session script does not
@@ -16,10 +11,14 @@ public struct Disturbance: Sendable {
         /// Walking: the segment swings at the stride frequency and bounces twice
         /// per stride. `swing` degrees peak, `bounce` metres peak, `strideHz` Hz.
         case gait(swing: Double, bounce: Double, strideHz: Double, phase: Double)
-        /// Muscular effort (a held pose): physiological tremor and postural sway,
-        /// `tremor` and `sway` in degrees peak at the start, growing by the factor
-        /// `growth` per 10 s held (fatigue).
+        /// Muscular effort (a held pose): physiological tremor, `tremor` m/s² RMS
+        /// of vibration at the strap, and postural sway, `sway` degrees RMS, both
+        /// growing by the fraction `growth` per 10 s held (fatigue).
         case effort(tremor: Double, sway: Double, growth: Double)
+        /// A jolt: the hips or knee landing on the mat. A damped oscillation of the
+        /// soft tissue under the strap, `peak` m/s², `frequencyHz`, decaying with
+        /// time constant `decay` seconds.
+        case impact(peak: Double, frequencyHz: Double, decay: Double)
     }
 
     public var start: Double
@@ -40,29 +39,5 @@ public struct Disturbance: Sendable {
         if t < start + r { return MinimumJerk.progress((t - start) / r) }
         if t > end - r { return MinimumJerk.progress((end - t) / r) }
         return 1
-    }
-}
-
-/// Frequencies and phases of the tremor and sway oscillators, fixed per recording.
-public struct OscillatorBank: Sendable {
-    /// (frequency Hz, phase rad, weight) per component.
-    public var components: [(Double, Double, Double)]
-
-    /// `count` components with frequencies uniform in `band` and weights normalised
-    /// so that the sum has unit peak-ish amplitude (sum of weights = 1).
-    public init(count: Int, band: ClosedRange<Double>, random: inout SimulationRandom) {
-        var c: [(Double, Double, Double)] = []
-        for _ in 0..<count {
-            c.append((random.uniform(band.lowerBound, band.upperBound), random.uniform(0, 2 * .pi), random.uniform(0.5, 1)))
-        }
-        let total = c.reduce(0) { $0 + $1.2 }
-        components = c.map { ($0.0, $0.1, $0.2 / total) }
-    }
-
-    /// The bank's value at `t`: a quasi-periodic signal within about ±1.
-    public func value(at t: Double) -> Double {
-        var s = 0.0
-        for (f, p, w) in components { s += w * sin(2 * .pi * f * t + p) }
-        return s
     }
 }

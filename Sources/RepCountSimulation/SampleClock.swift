@@ -26,11 +26,12 @@ public struct SampleClock: Sendable {
     public init(nominalRate: Double, random: inout SimulationRandom) {
         self.nominalRate = nominalRate
         rateError = random.uniform(-Self.maximumRateError, Self.maximumRateError)
-        // 0.05-2 ms: from a kernel timestamp on each sample to a userspace clock
-        // read per buffer.
-        jitter = random.uniform(0.00005, 0.002)
+        // 2-20 % of the sample period, at most 2 ms: from a kernel timestamp on
+        // each sample to a userspace clock read per buffer.
+        jitter = min(0.002, random.uniform(0.02, 0.2) / nominalRate)
         gapsPerMinute = random.uniform(0.1, 2.0)
-        maximumGap = random.int(3...Int(nominalRate * 0.5))
+        // Up to 0.2-1 s lost at once (a buffer overrun, a bus hiccup).
+        maximumGap = max(3, Int(nominalRate * random.uniform(0.2, 1.0)))
         repeatProbability = random.pick([0, 0, 0.0005, 0.002, 0.01])
     }
 

@@ -11,11 +11,13 @@ extension SessionBuilder {
             if s > 0 { betweenSets() }
             setRest = motion.lastPose
             rest = setRest
+            setIndex = s
+            repIndex = 0
             runSet()
         }
         finish()
         return SimulatedSession(motion: motion, labels: Labels(exercise: plan.exercise, placement: plan.placement, sets: sets),
-                                duration: time, instrumentedSide: instrumentedSide, unlabelledReps: unlabelledReps)
+                                duration: time, instrumentedSide: instrumentedSide, firstSide: subject.firstSide, unlabelledReps: unlabelledReps)
     }
 
     /// From standing when the recording starts to still in the start position.
@@ -52,16 +54,18 @@ extension SessionBuilder {
             for i in 0..<plan.reps {
                 if i > 0 { stay(restBetweenReps(), drift: 0.2) }
                 let peak = rest.moved(pitch: direction * amplitude(), lean: random.normal(0, 1, clampedTo: 2))
-                reps.append(rep(peak: peak, hold: holdDuration(), effortScale: 0.6, growth: 0.3, labelled: true, side: nil))
+                reps.append(rep(peak: peak, hold: holdDuration(), sway: 0.3, tremor: 1, growth: 0.3, landing: true, labelled: true, side: nil))
             }
         case .wallSit:
             for i in 0..<plan.reps {
-                if i > 0 { standStill(restBetweenReps() + 2) }
+                // Sliding back up after a 10 s squat, people stand a while longer
+                // than between bridges (the seeds give no figure for wall sits).
+                if i > 0 { standStill(restBetweenReps() * 1.3 + 3) }
                 // The held angle is absolute (thigh from vertical), not relative to rest.
                 var peak = rest
                 peak.pitch = -90 + amplitude()
                 peak.lean += random.normal(0, 2, clampedTo: 2)
-                reps.append(rep(peak: peak, hold: holdDuration(), effortScale: 1.5, growth: random.uniform(0.5, 1.2), labelled: true, side: nil))
+                reps.append(rep(peak: peak, hold: holdDuration(), sway: 1, tremor: 1.5, growth: random.uniform(0.5, 1.2), labelled: true, side: nil))
             }
         case .birdDog:
             for (i, side) in birdDogSides().enumerated() {
@@ -75,17 +79,18 @@ extension SessionBuilder {
                 case .thighHip where side == instrumentedSide:
                     // Hip extension swings the thigh back from vertical.
                     let peak = rest.moved(pitch: -amplitude(), lean: random.normal(0, 3, clampedTo: 2))
-                    reps.append(rep(peak: peak, hold: holdDuration(), effortScale: 1.2, growth: 0.3, labelled: true, side: side))
+                    reps.append(rep(peak: peak, hold: holdDuration(), sway: 3.5, tremor: 1.5, growth: 0.3, landing: true, labelled: true, side: side))
                 case .thighHip:
-                    // The other leg lifts: this thigh takes the weight and tips a little.
-                    let peak = rest.moved(pitch: random.normal(0, 1.5, clampedTo: 2), lean: -sign * random.uniform(1.5, 4))
-                    _ = rep(peak: peak, hold: holdDuration(), effortScale: 0.8, growth: 0.3, labelled: false, side: side)
+                    // The other leg lifts: this thigh takes the weight and tips a
+                    // little (3-8° on the MEx superman recordings).
+                    let peak = rest.moved(pitch: random.normal(0, 2, clampedTo: 2), lean: -sign * random.uniform(2.5, 6))
+                    _ = rep(peak: peak, hold: holdDuration(), sway: 1.2, tremor: 1, growth: 0.3, labelled: false, side: side)
                 default:
                     // Lifting one leg rolls the pelvis towards it by a few degrees,
                     // tilts it forward a little and shifts it over the stance knee.
                     let roll = sign * amplitude()
                     let peak = rest.moved(pitch: random.uniform(0.5, 3), roll: roll, by: Vector3(0, -sign * random.uniform(0.005, 0.02), 0))
-                    reps.append(rep(peak: peak, hold: holdDuration(), effortScale: 0.7, growth: 0.3, labelled: true, side: side))
+                    reps.append(rep(peak: peak, hold: holdDuration(), sway: 0.5, tremor: 1, growth: 0.3, labelled: true, side: side))
                 }
             }
         }
@@ -96,11 +101,11 @@ extension SessionBuilder {
     /// with the occasional repeat (people lose track).
     mutating func birdDogSides() -> [Side] {
         if plan.style == .blocks {
-            let first: Side = random.chance(0.8) ? .right : .left
+            let first = subject.firstSide
             return Array(repeating: first, count: plan.reps) + Array(repeating: first.opposite, count: plan.reps)
         }
-        // The seeds' instructions start with the right leg; most people do.
-        var side: Side = random.chance(0.9) ? .right : .left
+        // Every set starts with the person's first side.
+        var side = subject.firstSide
         var out: [Side] = []
         for _ in 0..<(2 * plan.reps) {
             out.append(side)

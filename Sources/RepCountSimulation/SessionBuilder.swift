@@ -27,8 +27,10 @@ public struct SessionBuilder {
     /// Bird-dog reps of the leg without the strap (thigh placement): performed, not labelled.
     public internal(set) var unlabelledReps = 0
     var random: SimulationRandom
-    /// Rep counter over the session, for fatigue.
+    /// Rep counter within the set, for fatigue.
     var repIndex = 0
+    /// Sets done so far: fatigue carries over a little.
+    var setIndex = 0
     /// The rest pose reps start from and return to; drifts rep by rep.
     var rest: BodyPose
     /// The rest pose the person came back to at the start of the set.
@@ -61,7 +63,16 @@ public struct SessionBuilder {
         case .thighKnee, .thighHip: motion.breathingAmplitude = r.uniform(0.05, 0.25)
         case .pelvisShoulders, .pelvisKnees: motion.breathingAmplitude = r.uniform(0.2, 0.6)
         }
-        motion.restSway = r.uniform(0.03, 0.12)
+        // Lying with the knees up, or on all fours, the legs are never quite still
+        // (MEx rest wobble: median 0.8°, up to 3°); the pelvis on the mat is steadier.
+        switch segment {
+        case .thighKnee, .thighHip: motion.restSway = r.uniform(0.3, 1.2)
+        case .pelvisShoulders, .pelvisKnees: motion.restSway = r.uniform(0.08, 0.3)
+        }
+        // Muscle tone and soft tissue: MEx rest has 0.06-0.12 m/s² in each band from
+        // 1.5 to 45 Hz on the mat, 0.16-0.35 m/s² on all fours (the thigh carries weight).
+        motion.restTremor = segment == .thighHip ? r.uniform(0.12, 0.3) : r.uniform(0.05, 0.14)
+        motion.swayLevel = Track(initial: 0.35)
         rest = start
         setRest = start
         self.random = r
@@ -86,6 +97,14 @@ public struct SessionBuilder {
         time += duration
         motion.key(pose, at: time, skew: skew())
         if fidgets { addFidgets(from: from, to: time) }
+        let leg = segment == .thighKnee || segment == .thighHip
+        if fidgets && leg && duration > 2 && random.chance(subject.shakyRestProbability) {
+            // A shaky spell: some people's legs tremble visibly at rest (MEx s09:
+            // ±2-5 m/s² at 7-10 Hz between reps). The pelvis, carrying the trunk, does not.
+            let length = random.uniform(1, min(4, duration - 0.5))
+            let begin = from + random.uniform(0.2, duration - length)
+            motion.add(Disturbance(start: begin, end: begin + length, kind: .effort(tremor: random.uniform(0.2, 1.2), sway: 0, growth: 0)))
+        }
     }
 
     /// Fidgets between `from` and `to` at the subject's rate (Poisson, at most
@@ -148,20 +167,38 @@ public struct SessionBuilder {
         // Lying down turns the body by 180° about the vertical between standing
         // and lying for the pitch convention to stay continuous; the pitch
         // itself (-90 → 45 for a thigh, 90 → 180 for a pelvis) carries that.
+        let start = time
         move(to: pose, over: duration)
+        motion.swayLevel.add(time: start, value: motion.swayLevel.last)
+        motion.swayLevel.add(time: time, value: swayFactor(posture))
+    }
+
+    /// How much the resting sway of the segment shows in `posture`, relative to
+    /// the exercise's own start posture (lying knees-up, all fours), where
+    /// `restSway` was calibrated.
+    func swayFactor(_ posture: Posture) -> Double {
+        switch posture {
+        case .supine, .allFours: 1
+        case .sittingOnFloor: 0.6
+        case .sittingOnHeels, .kneeling: 0.5
+        case .standing, .againstWall: 0.35
+        }
     }
 
     /// A standing/leaning stretch with postural sway (and a little tremor), seconds.
     mutating func standStill(_ duration: Double) {
-        motion.add(Disturbance(start: time, end: time + duration, kind: .effort(tremor: subject.tremor * 0.3, sway: subject.sway, growth: 0)))
+        motion.add(Disturbance(start: time, end: time + duration, kind: .effort(tremor: subject.tremor * 0.3, sway: subject.sway * 0.7, growth: 0)))
         stay(duration, drift: 0.5)
     }
 
     // MARK: - Reps
 
     /// One rep from the current rest pose to `peak` and back, recording its labels.
-    /// `hold` is the time in the held pose, seconds; `effort` scales tremor and sway.
-    mutating func rep(peak: BodyPose, hold: Double, effortScale: Double, growth: Double, labelled: Bool, side: Side?) -> Labels.LabelledRep {
+    /// `hold` is the time in the held pose, seconds; `sway` and `tremor` scale the
+    /// subject's own; `growth` is their rise per 10 s held; `landing` adds a jolt
+    /// on arriving back at rest (hips or knee meeting the mat).
+    mutating func rep(peak: BodyPose, hold: Double, sway: Double, tremor: Double, growth: Double,
+                      landing: Bool = false, labelled: Bool, side: Side?) -> Labels.LabelledRep {
         let rise = subject.rampSeconds * random.factor(subject.rampSpread)
         let fall = subject.rampSeconds * subject.lowerToRaise * random.factor(subject.rampSpread)
         let start = time
@@ -196,9 +233,12 @@ public struct SessionBuilder {
                         heading: rest.heading, position: setRest.position)
         move(to: rest, over: fall)
         let end = time
-        if effortScale > 0 {
-            motion.add(Disturbance(start: start + rise * 0.5, end: holdEnd + fall * 0.5, kind: .effort(
-                tremor: subject.tremor * effortScale, sway: subject.sway * effortScale, growth: growth)))
+        motion.add(Disturbance(start: start + rise * 0.5, end: holdEnd + fall * 0.5, kind: .effort(
+            tremor: subject.tremor * tremor, sway: subject.sway * sway, growth: growth)))
+        if landing && random.chance(0.6) {
+            // MEx bridges show 1-5 m/s² spikes in |a| as the hips come down.
+            motion.add(Disturbance(start: end - random.uniform(0, 0.25), end: end + 0.5, kind: .impact(
+                peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), decay: random.uniform(0.03, 0.08))))
         }
         repIndex += 1
         if !labelled { unlabelledReps += 1 }
@@ -217,13 +257,19 @@ public struct SessionBuilder {
         var h = target * subject.holdCompliance + random.normal(0, subject.holdSpread, clampedTo: 2.5)
         if random.chance(subject.shortHoldProbability) { h = target * random.uniform(0.3, 0.7) }
         else if random.chance(subject.longHoldProbability) { h = target + random.uniform(1, 4) }
-        h *= 1 - 0.4 * subject.fatiguePerRep * Double(repIndex)
+        h *= 1 - 0.4 * fatigue
         return max(0.3, h)
     }
 
     /// Amplitude of the next rep, degrees: the person's median, varied and fading with fatigue.
     mutating func amplitude() -> Double {
-        subject.amplitude * random.factor(subject.amplitudeSpread) * max(0.6, 1 - subject.fatiguePerRep * Double(repIndex))
+        subject.amplitude * random.factor(subject.amplitudeSpread) * (1 - fatigue)
+    }
+
+    /// Fraction of strength lost: grows through the set, partly recovered by the
+    /// rest between sets, never more than a third.
+    var fatigue: Double {
+        min(0.33, subject.fatiguePerRep * (Double(repIndex) + 3 * Double(setIndex)))
     }
 
     /// Rest between reps, seconds.

@@ -9,6 +9,8 @@ public struct SimulatedSession: Sendable {
     public var duration: Double
     /// The leg carrying the strap (meaningful for thigh placements).
     public var instrumentedSide: Side
+    /// The leg each bird-dog set starts with.
+    public var firstSide: Side
     /// Reps performed but not labelled (the other leg's bird dogs with a thigh strap).
     public var unlabelledReps: Int
 }

@@ -38,11 +38,15 @@ public struct EmulatedAccelerometer: Sendable {
     public var availableFrequencies: String?
     /// Whether the device has the `in_timestamp` scan element (`le:s64/64>>0`).
     public var timestamp: Bool
+    /// Whether the rate attributes are per channel type
+    /// (`in_accel_sampling_frequency`, as some drivers have) rather than
+    /// per device (`sampling_frequency`).
+    public var frequencyPerChannelType: Bool
 
     public init(
         index: Int = 0, name: String = "adxl345", label: String? = nil, format: String = "le:s13/16>>0",
         scale: String = "0.038300", offsets: [String]? = nil, samplingFrequency: String = "100",
-        availableFrequencies: String? = nil, timestamp: Bool = true
+        availableFrequencies: String? = nil, timestamp: Bool = true, frequencyPerChannelType: Bool = false
     ) {
         self.index = index
         self.name = name
@@ -53,7 +57,11 @@ public struct EmulatedAccelerometer: Sendable {
         self.samplingFrequency = samplingFrequency
         self.availableFrequencies = availableFrequencies
         self.timestamp = timestamp
+        self.frequencyPerChannelType = frequencyPerChannelType
     }
+
+    /// The file holding the rate: `sampling_frequency` or `in_accel_sampling_frequency`.
+    public var frequencyFile: String { frequencyPerChannelType ? "in_accel_sampling_frequency" : "sampling_frequency" }
 
     /// `iio:deviceN`.
     public var id: String { "iio:device\(index)" }
@@ -72,11 +80,11 @@ public struct EmulatedAccelerometer: Sendable {
         try IIONamespace.makeDirectory("\(sysfsPath)/scan_elements")
         try IIONamespace.makeDirectory("\(sysfsPath)/buffer")
         var files: [(String, String)] = [
-            ("name", name), ("in_accel_scale", scale), ("sampling_frequency", samplingFrequency),
+            ("name", name), ("in_accel_scale", scale), (frequencyFile, samplingFrequency),
             ("buffer/enable", "0"), ("buffer/length", "0"), ("buffer/watermark", "1"),
         ]
         if let label { files.append(("label", label)) }
-        if let availableFrequencies { files.append(("sampling_frequency_available", availableFrequencies)) }
+        if let availableFrequencies { files.append(("\(frequencyFile)_available", availableFrequencies)) }
         for (i, axis) in ["x", "y", "z"].enumerated() {
             files.append(("in_accel_\(axis)_raw", "0"))
             if let offsets { files.append(("in_accel_\(axis)_offset", offsets[i])) }

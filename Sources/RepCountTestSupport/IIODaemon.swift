@@ -31,7 +31,10 @@ public final class IIODaemon: @unchecked Sendable {
         try start()
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        unlink(logPath)
+    }
 
     /// Starts (or restarts) the daemon.
     public func start() throws {

@@ -161,7 +161,8 @@ public final class IIONamespace: @unchecked Sendable {
         try check(ioctl(fd, UInt(SIOCSIFFLAGS), &ifr), "ioctl(lo, SIOCSIFFLAGS)")
     }
 
-    static func makeDirectory(_ path: String) throws {
+    /// `mkdir -p` (inside the namespace when called through `perform`).
+    public static func makeDirectory(_ path: String) throws {
         var built = ""
         for part in path.split(separator: "/") {
             built += "/\(part)"

@@ -13,9 +13,8 @@ struct Batch: ParsableCommand {
     var only: String?
 
     func run() throws {
-        for spec in BatchCatalogue.recordings where only.map({ spec.name.contains($0) }) ?? true {
-            let recording = SimulatedRecording(spec: spec)
-            try Generate.write(recording, to: out)
-        }
+        let chosen = BatchCatalogue.recordings.filter { spec in only.map { spec.name.contains($0) } ?? true }
+        guard !chosen.isEmpty else { throw ValidationError("no recording of the batch matches '\(only ?? "")' (see `repcount-sim list`)") }
+        for spec in chosen { try Generate.write(SimulatedRecording(spec: spec), to: out) }
     }
 }

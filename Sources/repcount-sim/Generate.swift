@@ -54,9 +54,7 @@ struct Generate: ParsableCommand {
 
     /// Writes NAME.csv and NAME.labels.json and prints a one-line summary.
     static func write(_ recording: SimulatedRecording, to directory: String) throws {
-        let stem = directory + "/" + recording.spec.name
-        try SimulatedRecording.write(recording.csv(), to: stem + ".csv")
-        try SimulatedRecording.write(recording.labelsJSON(), to: stem + ".labels.json")
+        try recording.write(toDirectory: directory)
         let reps = recording.labels.sets.map { String($0.reps.count) }.joined(separator: "+")
         let minutes = (recording.samples.last?.time ?? 0) / 60
         print("\(recording.spec.name).csv  \(recording.spec.plan.exercise.rawValue)/\(recording.spec.plan.placement.rawValue)  \(FixedDecimal.format(recording.spec.sampleRate, decimals: 1)) Hz  \(FixedDecimal.format(minutes, decimals: 1)) min  \(recording.samples.count) samples  reps \(reps)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RepCountCore
 import RepCountIIO
+import RepCountRecording
 
 /// `repcount record`: raw capture of a live accelerometer to a recording.
 struct Record: ParsableCommand {
@@ -9,7 +10,7 @@ struct Record: ParsableCommand {
         abstract: "Record a live accelerometer to a CSV recording.",
         discussion: """
             Writes the shared recording format (time_s, accel_x, accel_y, accel_z in m/s^2)
-            with '# key: value' metadata, plus the raw counts and the device timestamp.
+            with '# key: value' metadata, plus the raw counts (raw_x, raw_y, raw_z).
             A lost sensor is waited for; Ctrl-C (SIGINT) or SIGTERM ends the recording
             cleanly with everything written.
             """)
@@ -41,44 +42,57 @@ struct Record: ParsableCommand {
         let address = try DeviceAddress(parsing: device)
         let source = LiveSource(configuration: LiveSourceConfiguration(address: address, requestedFrequency: rate))
         // Fail fast on a wrong address, a missing or ambiguous device.
-        let info = try source.probe()
-        let file = try RecordingFile(path: out)
-        var metadata = Self.metadata(info)
-        if let exercise { metadata.append(("exercise", exercise.rawValue)) }
-        if let placement { metadata.append(("placement", placement.rawValue)) }
-        try file.writeMetadata(metadata)
-        try file.writeLine("time_s,accel_x,accel_y,accel_z,raw_x,raw_y,raw_z,timestamp_ns")
+        _ = try source.probe()
 
         let signals = Self.stopOnSignals(source)
         defer { signals.forEach { $0.cancel() } }
+        var recording: RecordingWriter?
+        var info: SensorInfo?
         var written = 0
         var failure: Error?
         source.run { event in
             switch event {
             case let .state(state):
+                if case let .connected(i) = state, info == nil { info = i }
                 FileHandle.standardError.write(Data("repcount record: \(state)\n".utf8))
             case let .samples(batch):
-                for s in batch {
-                    guard s.sample.time < seconds else {
-                        source.stop()
-                        return
+                do {
+                    // Opened at the first samples, so the metadata can carry the
+                    // device clock's origin.
+                    if recording == nil, let info {
+                        recording = try open(info, timestampOrigin: batch.first?.deviceTimestamp)
                     }
-                    let t = s.sample.time, a = s.sample.accel
-                    let ts = s.deviceTimestamp.map(String.init) ?? ""
-                    do {
-                        try file.writeLine("\(t),\(a.x),\(a.y),\(a.z),\(s.raw.x),\(s.raw.y),\(s.raw.z),\(ts)")
-                    } catch {
-                        failure = error
-                        source.stop()
-                        return
+                    for s in batch {
+                        guard s.sample.time < seconds else {
+                            source.stop()
+                            return
+                        }
+                        let a = s.sample.accel
+                        try recording?.write(row: [s.sample.time, a.x, a.y, a.z, Double(s.raw.x), Double(s.raw.y), Double(s.raw.z)])
+                        written += 1
                     }
-                    written += 1
+                } catch {
+                    failure = error
+                    source.stop()
                 }
             }
         }
-        try file.close()
         if let failure { throw failure }
+        if recording == nil, let info { recording = try open(info, timestampOrigin: nil) }
+        try recording?.close()
         FileHandle.standardError.write(Data("repcount record: wrote \(written) samples to \(out)\n".utf8))
+    }
+
+    /// The columns: the shared format's four, then the raw counts.
+    static let columns = ["time_s", "accel_x", "accel_y", "accel_z", "raw_x", "raw_y", "raw_z"]
+
+    private func open(_ info: SensorInfo, timestampOrigin: Int64?) throws -> RecordingWriter {
+        var entries = Self.metadata(info)
+        if let timestampOrigin { entries.append(("timestamp_origin_ns", "\(timestampOrigin)")) }
+        if let exercise { entries.append(("exercise", exercise.rawValue)) }
+        if let placement { entries.append(("placement", placement.rawValue)) }
+        return try RecordingWriter(
+            path: out, metadata: RecordingMetadata(entries: entries.map { (key: $0.0, value: $0.1) }), columns: Self.columns)
     }
 
     static func metadata(_ info: SensorInfo) -> [(String, String)] {
@@ -110,43 +124,6 @@ struct Record: ParsableCommand {
             s.setEventHandler { source.stop() }
             s.resume()
             return s
-        }
-    }
-}
-
-/// A recording being written: metadata lines, header, rows, through stdio's
-/// buffer (flushed on close). Small on purpose: replace with
-/// RepCountRecording's writer once that exists.
-private final class RecordingFile {
-    let path: String
-    private var file: UnsafeMutablePointer<FILE>?
-
-    init(path: String) throws {
-        self.path = path
-        guard let f = fopen(path, "w") else {
-            throw ValidationError("\(path): cannot open for writing: \(String(cString: strerror(errno)))")
-        }
-        file = f
-    }
-
-    deinit { if let file { fclose(file) } }
-
-    func writeMetadata(_ pairs: [(String, String)]) throws {
-        for (k, v) in pairs { try writeLine("# \(k): \(v)") }
-    }
-
-    func writeLine(_ line: String) throws {
-        guard let file else { return }
-        if fputs(line + "\n", file) < 0 {
-            throw ValidationError("\(path): write failed: \(String(cString: strerror(errno)))")
-        }
-    }
-
-    func close() throws {
-        guard let f = file else { return }
-        file = nil
-        if fclose(f) != 0 {
-            throw ValidationError("\(path): close failed: \(String(cString: strerror(errno)))")
         }
     }
 }

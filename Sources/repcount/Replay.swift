@@ -21,9 +21,10 @@ struct Replay: ParsableCommand {
             'repcount: FILE:LINE:COL: what', with exit status 1.
 
             Examples:
-              repcount replay Recordings/bridge-01.csv
+              repcount replay Recordings/mex/s01-bridge-thigh.csv
               repcount replay session.csv --exercise wall-sit --hold 15
               repcount replay session.csv --json | jq 'select(.type == "rep")'
+              repcount replay Recordings/mex/s01-bridge-thigh.csv --speed 4     # watch it, 4x real time
             """
     )
 
@@ -45,7 +46,13 @@ struct Replay: ParsableCommand {
     @Flag(help: "Print the event stream as JSON Lines.")
     var json = false
 
+    @Option(help: ArgumentHelp("Pace the replay: 1 plays it in real time, 10 ten times as fast (default: as fast as it goes).", valueName: "factor"))
+    var speed: Double?
+
     func validate() throws {
+        if let speed, !(speed.isFinite && speed > 0) {
+            throw ValidationError("--speed must be a factor > 0, got \(speed)")
+        }
         if let hold, !(hold.isFinite && hold >= 0) {
             throw ValidationError("--hold must be a number of seconds >= 0, got \(hold)")
         }
@@ -62,7 +69,8 @@ struct Replay: ParsableCommand {
 
     private func replay() throws {
         let truth = try labels.map { path throws(RecordingError) in try Labels.read(path: path) }
-        let reader = try RecordingReader(path: file)
+        // Parses on a second thread while this one runs the pipeline.
+        let reader = try PrefetchingRecordingReader(path: file)
         guard let exercise = exercise ?? reader.metadata.exercise else {
             Output.standardError("repcount: \(file): no '# exercise:' metadata; pass --exercise bridge|bird-dog|wall-sit")
             throw ExitCode.validationFailure
@@ -73,13 +81,20 @@ struct Replay: ParsableCommand {
         var pipeline = Pipeline(configuration: configuration)
         var summary = SessionSummary(configuration: configuration)
 
+        var pacer = speed.map { Pacer(speed: $0) }
+        // Paced output is watched as it comes, so each event goes out at once.
+        let live = speed != nil
         if json {
             var out = JSONLinesOutput()
             let emit: (PipelineEvent) -> Void = { event in
                 summary.record(event)
                 out.write(WireEvent(event))
+                if live { out.flush() }
             }
-            while let sample = try reader.next() { pipeline.process(sample, emit) }
+            while let sample = try reader.next() {
+                pacer?.wait(until: sample.time)
+                pipeline.process(sample, emit)
+            }
             pipeline.finish(emit)
             out.write(.summary(summary))
             out.flush()
@@ -88,11 +103,36 @@ struct Replay: ParsableCommand {
             let emit: (PipelineEvent) -> Void = { event in
                 summary.record(event)
                 report.handle(event)
+                if live { fflush(nil) }
             }
-            while let sample = try reader.next() { pipeline.process(sample, emit) }
+            while let sample = try reader.next() {
+                pacer?.wait(until: sample.time)
+                pipeline.process(sample, emit)
+            }
             pipeline.finish(emit)
             report.finish(summary, labels: truth)
         }
+    }
+}
+
+/// Holds the replay back to `speed` times the recording's own pace, so a
+/// recorded session can be watched as if live.
+private struct Pacer {
+    let speed: Double
+    /// Sleeping for less than this is not worth a system call, seconds.
+    static let minimumSleep = 0.005
+    private let start = ContinuousClock.now
+    private var firstSampleTime: Double?
+
+    init(speed: Double) { self.speed = speed }
+
+    mutating func wait(until sampleTime: Double) {
+        let first = firstSampleTime ?? sampleTime
+        firstSampleTime = first
+        let due = (sampleTime - first) / speed
+        let elapsed = ContinuousClock.now - start
+        let ahead = due - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) * 1e-18
+        if ahead >= Self.minimumSleep { usleep(UInt32(ahead * 1e6)) }
     }
 }
 
@@ -126,7 +166,7 @@ private struct HumanReport {
         let hold = t.holdSeconds > 0 ? "hold \(Self.seconds(t.holdSeconds)) s" : "quick reps (no hold)"
         let perSide = configuration.exercise.hasSides ? " per side" : ""
         print("\(file)")
-        print("\(configuration.exercise.rawValue) on the \(configuration.placement.rawValue): \(hold), \(t.reps) reps\(perSide) x \(t.sets) sets")
+        print("\(configuration.exercise.rawValue) on the \(configuration.placement.rawValue): \(hold), \(t.reps) reps\(perSide) x \(Self.count(t.sets, "set"))")
     }
 
     mutating func handle(_ event: PipelineEvent) {
@@ -147,7 +187,7 @@ private struct HumanReport {
     private func repLine(_ rep: Rep) -> String {
         var line = "  rep \(Self.pad(String(rep.number), 3))  \(Self.clock(rep.start)) - \(Self.clock(rep.end))"
         if configuration.exercise.hasSides { line += "  \(Self.padRight(rep.side?.rawValue ?? "-", 5))" }
-        line += "  hold \(Self.pad(Self.seconds(rep.holdSeconds), 5)) s"
+        line += "  hold \(Self.pad(Self.seconds(rep.holdSeconds, measured: true), 5)) s"
         if rep.targetHoldSeconds > 0 {
             line += " / \(Self.seconds(rep.targetHoldSeconds)) s"
             if rep.isShort { line += "  short" }
@@ -156,31 +196,38 @@ private struct HumanReport {
     }
 
     private func setLine(_ set: SetReport) -> String {
-        var line = "  set \(set.set): \(set.reps) reps"
+        var line = "  set \(set.set): \(Self.count(set.reps, "rep"))"
         if set.hasSides { line += " (\(set.rightReps) right, \(set.leftReps) left)" }
         line += ", target \(configuration.targets.reps)\(configuration.exercise.hasSides ? " per side" : "")"
-        if let mean = set.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean)) s" }
+        if let mean = set.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean, measured: true)) s" }
         if configuration.targets.holdSeconds > 0 { line += ", \(set.shortReps) short" }
         return line
     }
 
     func finish(_ summary: SessionSummary, labels: Labels?) {
         print("")
-        var line = "total: \(summary.reps) reps in \(summary.sets.count) \(summary.sets.count == 1 ? "set" : "sets")"
-        if let mean = summary.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean)) s" }
+        var line = "total: \(Self.count(summary.reps, "rep")) in \(Self.count(summary.sets.count, "set"))"
+        if let mean = summary.meanHoldSeconds { line += ", mean hold \(Self.seconds(mean, measured: true)) s" }
         if summary.targets.holdSeconds > 0 { line += ", \(summary.shortReps) short of \(Self.seconds(summary.targets.holdSeconds)) s" }
         print(line)
         if let labels {
             let counts = labels.sets.map { String($0.reps.count) }.joined(separator: ", ")
             let total = labels.sets.reduce(0) { $0 + $1.reps.count }
-            print("labels: \(total) reps in \(labels.sets.count) \(labels.sets.count == 1 ? "set" : "sets") (\(counts))")
+            print("labels: \(Self.count(total, "rep")) in \(Self.count(labels.sets.count, "set")) (\(counts))")
         }
     }
 
-    /// Seconds with one decimal: the hold timer's useful resolution for a person.
-    static func seconds(_ s: Double) -> String {
+    /// "1 set", "3 sets".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Seconds with one decimal, the hold timer's useful resolution for a
+    /// person; a whole target prints without it ("6 s"), measured values keep it.
+    static func seconds(_ s: Double, measured: Bool = false) -> String {
         let tenths = Int((s * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        if !measured, magnitude % 10 == 0 { return sign + String(magnitude / 10) }
+        return "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
 
     /// `m:ss.s` on the recording's time axis (`h:mm:ss.s` past an hour).

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import RepCountCore
 import RepCountDaemon
+import RepCountIIO
 import RepCountProtocol
 
 #if canImport(Glibc)
@@ -19,7 +20,8 @@ struct RepCountD: AsyncParsableCommand {
         commandName: "repcountd",
         abstract: "Count reps from an accelerometer and serve them on a local socket.",
         discussion: """
-            Reads samples from a replayed recording (--replay) or a live IIO accelerometer, counts
+            Reads samples from a live IIO accelerometer (--device, default local:) or a replayed
+            recording (--replay), counts
             reps and times holds, keeps every session in an SQLite history, and publishes events to
             clients on a Unix socket (JSON Lines, docs/protocol.md). SIGTERM/SIGINT stop it
             gracefully; SIGHUP reloads the plan file.
@@ -37,6 +39,12 @@ struct RepCountD: AsyncParsableCommand {
 
     @Option(help: "Plan file, JSON (default: $CONFIGURATION_DIRECTORY/config.json, $XDG_CONFIG_HOME/repcount/config.json or /etc/repcount/config.json if present).")
     var config: String?
+
+    @Option(help: "Live IIO accelerometer: local:[DEVICE], ip:HOST[:PORT][:DEVICE], usb:[BUS.ADDR.INTF][:DEVICE] (default: local:, the only local accelerometer).")
+    var device: String?
+
+    @Option(help: "With --device: ask the sensor for this sampling rate, Hz (default: its current rate).")
+    var rate: Double?
 
     @Option(help: "Replay this recording (CSV) instead of reading a live sensor.")
     var replay: String?
@@ -72,9 +80,8 @@ struct RepCountD: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func validate() throws {
-        guard replay != nil else {
-            throw ValidationError("no sample source: pass --replay FILE (live IIO is wired in through RepCountIIO; see docs/daemon.md)")
-        }
+        if replay != nil, device != nil { throw ValidationError("--replay and --device exclude each other") }
+        if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of Hz") }
         _ = try parsedSpeed()
         if reps != nil || holdSeconds != nil || sets != nil, exercise == nil, replay == nil {
             throw ValidationError("--reps/--hold/--sets need --exercise")
@@ -99,12 +106,19 @@ struct RepCountD: AsyncParsableCommand {
         }
         let logger = Logger(label: "repcountd")
         let environment = DaemonPaths.Environment.current
-        let source = try ReplaySource(path: replay!, speed: try parsedSpeed())
+        let source: any SampleSource
+        if let replay {
+            source = try ReplaySource(path: replay, speed: try parsedSpeed())
+        } else {
+            let address = try DeviceAddress(parsing: device ?? "local:")
+            source = IIOSampleSource(configuration: LiveSourceConfiguration(address: address, requestedFrequency: rate))
+        }
 
         let autoStart: Daemon.AutoStart
         if plan {
             autoStart = .plan
         } else if let exercise = exercise ?? (idle ? nil : source.exerciseHint) {
+            // A replay counts its recording's exercise unless told otherwise; live, only --exercise starts at once.
             var targets = exercise.defaultTargets
             if let reps { targets.reps = reps }
             if let holdSeconds { targets.holdSeconds = holdSeconds }

@@ -2,6 +2,7 @@ import Foundation
 import RepCountClient
 import RepCountCore
 import RepCountProtocol
+import RepCountRecording
 import RepCountStore
 import Testing
 
@@ -44,6 +45,32 @@ import Testing
         #expect(storedReps == expectedReps)
         daemon.stop()
         #expect(daemon.process.terminationStatus == 0)
+    }
+
+    /// The simulated recordings in `Recordings/` (one per exercise): the
+    /// daemon's pipeline events equal the in-process pipeline's, sides included.
+    @Test(arguments: ["sim-bridge-hip-01.csv", "sim-bird-dog-lower-back-01.csv", "sim-wall-sit-thigh-01.csv"])
+    func simulatedRecordingsGiveTheSameEvents(name: String) async throws {
+        let recording = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Recordings/\(name)").path
+        try #require(FileManager.default.fileExists(atPath: recording), "missing \(recording)")
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let exercise = try #require(try RecordingReader(path: recording).metadata.exercise)
+        // Enough target sets that the session never ends before the recording does.
+        var targets = exercise.defaultTargets
+        targets.sets = 100
+        let expected = try referenceEventLines(path: recording, targets: targets)
+        #expect(expected.contains { type(of: $0) == "rep" })
+        let daemon = try DaemonProcess(
+            directory: dir,
+            arguments: ["--replay", recording, "--speed", "max", "--wait-watchers", "1", "--exercise", exercise.rawValue, "--sets", "100"])
+        let lines = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            _ = try await c.call(.watch(motion: false))
+            return try await collectLines(c) { $0["type"]?.string == "summary" }
+        }
+        let pipelineTypes: Set = ["state", "hold_target_reached", "rep", "set"]
+        #expect(lines.filter { pipelineTypes.contains(type(of: $0) ?? "") } == expected)
     }
 
     @Test func badRequestsGetErrorsAndTheConnectionSurvives() async throws {
@@ -92,6 +119,35 @@ import Testing
         #expect(daemon.log.contains("request line too long"))
     }
 
+    @Test func aFloodOfRequestsIsAnsweredOrRefusedAndTheDaemonCarriesOn() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"])
+        let count = 5_000
+        let (ok, busy) = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            var flood: [UInt8] = []
+            for i in 0..<count { flood += Array("{\"id\":\(i),\"request\":\"status\"}\n".utf8) }
+            try await c.sendRaw(flood)
+            var ok = 0
+            var busy = 0
+            var ids = Set<Int>()
+            while ok + busy < count, let m = try await c.nextMessage() {
+                if m["ok"]?.bool == true { ok += 1 }
+                if m["code"]?.string == "busy" { busy += 1 }
+                if let id = m["id"]?.int { ids.insert(id) }
+            }
+            #expect(ids.count == count)
+            // Still served afterwards.
+            #expect(try await c.call(.status)["ok"]?.bool == true)
+            return (ok, busy)
+        }
+        #expect(ok + busy == count)
+        #expect(ok >= 64)
+        #expect(daemon.process.isRunning)
+    }
+
     @Test func aHundredClientsAllGetEveryEvent() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -124,11 +180,13 @@ import Testing
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let recording = "\(dir)/bridge.csv"
-        // ~30 minutes of recording: ~18,000 motion events, ~1.2 MB per motion watcher.
-        try writeBridgeRecording(path: recording, reps: 120)
+        // ~22 minutes of recording: ~13,000 motion events, ~0.9 MB per motion
+        // watcher, replayed at 200x real time (~140 kB/s per watcher): easy
+        // for a reading client, and past the default 256 KiB backlog plus the
+        // kernel's socket buffer within seconds for one that does not read.
+        try writeBridgeRecording(path: recording, reps: 90)
         let daemon = try DaemonProcess(
-            directory: dir,
-            arguments: ["--replay", recording, "--speed", "max", "--wait-watchers", "2", "--client-backlog", "16384"])
+            directory: dir, arguments: ["--replay", recording, "--speed", "200", "--wait-watchers", "2"])
 
         // The slow client: watches with the motion stream, then never reads.
         let slow = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -145,9 +203,10 @@ import Testing
         }
         let elapsed = clock.now - started
         #expect(type(of: lines.last!) == "summary")
-        #expect(lines.filter { type(of: $0) == "rep" }.count == 120)
-        #expect(lines.filter { type(of: $0) == "motion" }.count > 15_000)
-        #expect(elapsed < .seconds(60))
+        #expect(lines.filter { type(of: $0) == "rep" }.count == 90)
+        #expect(lines.filter { type(of: $0) == "motion" }.count > 12_000)
+        // The replay lasts ~6.5 s; a stall on the slow client would stretch it.
+        #expect(elapsed < .seconds(30))
 
         // The slow client's stream ends (dropped) before the session's end.
         var received: [UInt8] = []
@@ -301,6 +360,52 @@ import Testing
         }
     }
 
+    @Test func sighupReloadsThePlanAndABadPlanKeepsTheOld() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let plan = "\(dir)/config.json"
+        try #"{"plan":[{"exercise":"wall-sit","reps":5}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle", "--config", plan])
+        func planExercises() async throws -> [String] {
+            try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+                try await c.call(.status)["plan"]?.array?.compactMap { $0["exercise"]?.string } ?? []
+            }
+        }
+        #expect(try await planExercises() == ["wall-sit"])
+        try #"{"plan":[{"exercise":"bridge"},{"exercise":"bird-dog"}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        try "{not a plan".write(toFile: plan, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await planExercises() == ["bridge", "bird-dog"])
+        #expect(daemon.log.contains("plan not reloaded"))
+        // `start` without an exercise runs the plan's first step.
+        let started = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            try await c.call(.start(StartRequest()))
+        }
+        #expect(started["exercise"]?.string == "bridge")
+        #expect(started["plan_step"]?.int == 0)
+    }
+
+    @Test func sighupWithoutAPlanFileDoesNotKillTheDaemon() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"],
+            environment: ["XDG_CONFIG_HOME": dir, "HOME": dir, "CONFIGURATION_DIRECTORY": dir])
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(daemon.process.isRunning)
+        let status = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { try await $0.call(.status) }
+        #expect(status["plan"]?.array?.count == 3)
+    }
+
     @Test func readyIsNotifiedOnlyOnceTheSocketListens() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -319,6 +424,32 @@ import Testing
         daemon.signal(SIGTERM)
         #expect(receiver.receive(timeout: 10) { $0.contains("STOPPING=1") } != nil)
         #expect(try daemon.waitForExit() == 0)
+    }
+}
+
+extension DaemonEndToEndTests {
+    static let socketActivate = "/usr/bin/systemd-socket-activate"
+
+    /// systemd hands the daemon a listening socket (LISTEN_FDS, as
+    /// repcountd.socket does); the daemon serves on it and binds nothing itself.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: socketActivate), "systemd-socket-activate is not installed"))
+    func socketActivationServesOnThePassedSocket() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        try writeBridgeRecording(path: recording, reps: 1)
+        let activated = "\(dir)/activated.sock"
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"], waitForSocket: false,
+            launcher: [Self.socketActivate, "-l", activated])
+        let deadline = Date().addingTimeInterval(20)
+        while !canConnect(activated), Date() < deadline { usleep(20_000) }
+        let status = try await DaemonConnection.withConnection(socketPath: activated) { try await $0.call(.status) }
+        #expect(status["ok"]?.bool == true)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+        daemon.signal(SIGTERM)
+        #expect(try daemon.waitForExit() == 0)
+        #expect(daemon.log.contains("socket from systemd"))
     }
 }
 

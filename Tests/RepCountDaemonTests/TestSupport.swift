@@ -86,15 +86,27 @@ final class DaemonProcess: @unchecked Sendable {
     let process = Process()
 
     /// Starts `repcountd --socket … --database … <arguments>` and waits until its socket accepts connections.
-    init(directory: String, arguments: [String], environment: [String: String] = [:], waitForSocket: Bool = true) throws {
+    /// `launcher` runs the daemon through another program (e.g.
+    /// `systemd-socket-activate -l PATH`), which then gets repcountd's path and arguments.
+    init(
+        directory: String, arguments: [String], environment: [String: String] = [:], waitForSocket: Bool = true,
+        launcher: [String] = []
+    ) throws {
         self.directory = directory
         socketPath = "\(directory)/d.sock"
         databasePath = "\(directory)/history.db"
         logPath = "\(directory)/daemon-\(UInt32.random(in: 0...UInt32.max)).log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process.executableURL = URL(fileURLWithPath: try daemonExecutable())
-        process.arguments = ["--socket", socketPath, "--database", databasePath] + arguments
+        let daemon = try daemonExecutable()
+        let daemonArguments = ["--socket", socketPath, "--database", databasePath] + arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [daemon] + daemonArguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: daemon)
+            process.arguments = daemonArguments
+        }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env

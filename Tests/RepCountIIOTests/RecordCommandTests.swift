@@ -37,13 +37,22 @@ struct RecordCommandTests {
         #expect(reader.metadata["scale_x"] == "0.009576" && reader.metadata["offset_z"] == "-2.0")
         #expect(reader.metadata["format_y"] == "le:s12/16>>4")
         #expect(reader.metadata.exercise == .bridge)
-        #expect(reader.columns == ["time_s", "accel_x", "accel_y", "accel_z", "raw_x", "raw_y", "raw_z", "timestamp_ns"])
+        #expect(reader.metadata["timestamp_origin_ns"] == "\(LiveSourceTests.timestamp(0))")
+        #expect(reader.columns == ["time_s", "accel_x", "accel_y", "accel_z", "raw_x", "raw_y", "raw_z"])
         var n = 0
         while let s = try reader.next() {
             let raw = LiveSourceTests.counter(device, n)
             #expect(s.time == Double(Int64(n) * 2_500_000) / 1e9)
-            #expect(s.accel.x == (Double(raw.x) + 1) * 0.009576 && s.accel.z == (Double(raw.z) - 2) * 0.009576)
+            // RecordingWriter keeps 4 decimals of m/s^2.
+            #expect(abs(s.accel.x - (Double(raw.x) + 1) * 0.009576) <= 0.5e-4 && abs(s.accel.z - (Double(raw.z) - 2) * 0.009576) <= 0.5e-4)
             n += 1
+        }
+        // The raw counts, column by column.
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
+        for (i, row) in rows.prefix(50).enumerated() {
+            let f = row.split(separator: ",").map { Double($0)! }
+            let raw = LiveSourceTests.counter(device, i)
+            #expect(f[4...6].map { Int64($0) } == [raw.x, raw.y, raw.z])
         }
         // 400 Hz-spaced timestamps (the counter pattern's) for 1.5 s.
         #expect(n == 600)

@@ -60,6 +60,45 @@ import Testing
     }
 }
 
+extension DecimalParserTests {
+    /// The reader's one-pass fast path must give the same bits as the general
+    /// parser (and strtod) wherever it answers, and stop right after the number.
+    @Test func commonPrefixAgreesWithStrtod() {
+        var rng = SplitMix64(seed: 0xFA57)
+        var answered = 0
+        for _ in 0..<200_000 {
+            var text = rng.next() % 2 == 0 ? "" : "-"
+            for _ in 0..<Int(rng.next() % 8) { text.append(Character(String(rng.next() % 10))) }
+            if rng.next() % 4 != 0 {
+                text += "."
+                for _ in 0..<Int(rng.next() % 14) { text.append(Character(String(rng.next() % 10))) }
+            }
+            let suffix = [",", "", " ,", "\r"][Int(rng.next() % 4)]
+            let shown = text + suffix
+            var full = shown
+            full.withUTF8 { bytes in
+                var p = bytes.baseAddress!
+                let end = p + bytes.count
+                guard let v = DecimalParser.parseCommonPrefix(&p, end) else { return }
+                answered += 1
+                #expect(p - bytes.baseAddress! == text.utf8.count, "\(shown)")
+                #expect(v.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+            }
+        }
+        #expect(answered > 150_000)  // the fast path must take the common case
+    }
+
+    @Test(arguments: ["+1", "1e3", "12345678901234567890", "0.12345678901234567890123", ".", "-", "x"])
+    func commonPrefixDefersToTheGeneralParser(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var p = bytes.baseAddress!
+            #expect(DecimalParser.parseCommonPrefix(&p, p + bytes.count) == nil)
+            #expect(p == bytes.baseAddress!)
+        }
+    }
+}
+
 /// A small deterministic generator so the property test is reproducible.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

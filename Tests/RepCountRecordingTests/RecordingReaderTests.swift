@@ -111,6 +111,12 @@ import Testing
         #expect(failure(path)?.description.hasPrefix("\(path):2: header has no 'accel_z' column") == true)
     }
 
+    @Test func headerWithARequiredColumnTwice() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.file("d.csv", "time_s,accel_x,accel_y,accel_z,accel_x\n0,1,2,3,4\n")
+        #expect(failure(path) == .duplicateColumn(file: path, line: 1, column: "accel_x"))
+    }
+
     @Test func unparsableField() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.file("u.csv", "time_s,accel_x,accel_y,accel_z\n0,1,2,3\n0.01,1, 9.8.1 ,3\n")
@@ -168,6 +174,26 @@ import Testing
         #expect(failure(path) == .malformedField(file: path, line: 2, column: 1, name: "time_s", text: String(repeating: "x", count: 40) + "..."))
     }
 
+    @Test func failedOpensDoNotLeakFileDescriptors() throws {
+        let dir = try TemporaryDirectory()
+        let bad = try dir.file("bad.csv", "time_s,accel_x\n0,1\n")
+        let good = try dir.file("good.csv", "time_s,accel_x,accel_y,accel_z\n0,1,2,3\n")
+        // Counts only descriptors on this test's files: other tests run in parallel.
+        func openHere() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { fd in
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+                return target?.hasPrefix(dir.path) == true
+            }.count
+        }
+        for _ in 0..<200 {
+            _ = try? RecordingReader(path: bad)
+            let reader = try RecordingReader(path: good)
+            _ = try reader.next()
+            #expect(try openHere() == 1)
+        }
+        #expect(try openHere() == 0)
+    }
+
     @Test func directoryIsNotARecording() throws {
         let dir = try TemporaryDirectory()
         guard case .readFailed(let file, _)? = failure(dir.path) else {
@@ -175,5 +201,40 @@ import Testing
             return
         }
         #expect(file == dir.path)
+    }
+}
+
+extension RecordingReaderTests {
+    /// Damaged files (random bytes spliced into a valid one) must end in a
+    /// sample stream or a `RecordingError`, never a crash or a hang.
+    @Test func damagedFilesFailCleanly() throws {
+        let dir = try TemporaryDirectory()
+        var valid = Array("# exercise: bridge\ntime_s,accel_x,accel_y,accel_z,extra\n".utf8)
+        for i in 0..<300 { valid += Array("\(Double(i) / 100),0.1\(i % 10),9.8,-0.3e0,x\r\n".utf8) }
+        let alphabet = Array("0123456789.,-+eE \t\r\n#nNaiIf:x\u{0}".utf8) + [0xFF, 0xEF, 0xBB, 0xBF]
+        var rng = SplitMix64(seed: 0xDA3A6E)
+        for round in 0..<300 {
+            var bytes = valid
+            for _ in 0..<Int(rng.next() % 8 + 1) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 3 {
+                case 0: bytes[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                case 1: bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
+                default: bytes.removeSubrange(at..<min(bytes.count, at + Int(rng.next() % 40)))
+                }
+            }
+            let path = try dir.file("damaged-\(round).csv", bytes: bytes)
+            do {
+                let reader = try RecordingReader(path: path)
+                var previous = -Double.infinity
+                while let s = try reader.next() {
+                    #expect(s.time >= previous && s.time.isFinite && s.accel.x.isFinite && s.accel.y.isFinite && s.accel.z.isFinite)
+                    previous = s.time
+                }
+            } catch {
+                // Every error names this file.
+                #expect(error.description.hasPrefix(path))
+            }
+        }
     }
 }

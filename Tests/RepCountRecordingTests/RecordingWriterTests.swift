@@ -28,6 +28,18 @@ import Testing
         #expect(reader.metadata.exercise == .wallSit)
     }
 
+    @Test func metadataStaysOnItsLine() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/m.csv"
+        let metadata = RecordingMetadata(entries: [(key: "device:name", value: "adxl\n345\r\nboard: a")])
+        let writer = try RecordingWriter(path: path, metadata: metadata)
+        try writer.write(Sample(time: 0, x: 1, y: 2, z: 3))
+        try writer.close()
+        let reader = try RecordingReader(path: path)
+        #expect(reader.metadata["device_name"] == "adxl 345 board: a")  // "\r\n" is one Character
+        #expect(try reader.next() == Sample(time: 0, x: 1, y: 2, z: 3))
+    }
+
     @Test func extraColumnsRoundTrip() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path + "/x.csv"

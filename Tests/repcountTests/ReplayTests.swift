@@ -177,6 +177,25 @@ import Testing
         #expect(run.stdout.contains("labels: 2 reps in 1 set (2)"))
     }
 
+    @Test func speedPacesTheReplay() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/bridge.csv"
+        try Self.bridgeRecording(at: path, reps: 1, hold: 6)  // 26 s of recording
+        let start = Date()
+        let run = try Self.replay([path, "--speed", "40"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(run.status == 0)
+        // 26 s at 40x is 0.65 s; a lower bound only, so a busy machine cannot fail it.
+        #expect(elapsed >= 0.6)
+        #expect(run.stdout.contains("total: 1 rep in 1 set"))
+    }
+
+    @Test func badSpeedIsAUsageError() throws {
+        let run = try Self.replay(["/nonexistent/x.csv", "--exercise", "bridge", "--speed=0"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--speed must be a factor > 0"))
+    }
+
     @Test func badHoldIsAUsageError() throws {
         let run = try Self.replay(["/nonexistent/x.csv", "--exercise", "bridge", "--hold=-1"])
         #expect(run.status == 64)

@@ -9,7 +9,7 @@
 /// or never existed is re-based to the last time plus that gap, so time
 /// never goes backwards and the pipeline's gap logic sees the real pause.
 /// Pure value type: no clock is read here.
-public struct SampleClock: Sendable, Equatable {
+public struct LiveTimeline: Sendable, Equatable {
     /// Time of the last sample handed out, s.
     public private(set) var lastTime: Double?
     private var timestampBase: Int64?

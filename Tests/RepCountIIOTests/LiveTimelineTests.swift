@@ -1,9 +1,9 @@
 import RepCountIIO
 import Testing
 
-struct SampleClockTests {
+struct LiveTimelineTests {
     @Test func timestampsCountFromTheFirstAndKeepGoingAcrossAReturn() {
-        var c = SampleClock()
+        var c = LiveTimeline()
         c.beginSegment(rate: 100, gap: 0)
         #expect(c.next(timestamp: 5_000_000_000) == 0)
         #expect(c.next(timestamp: 5_010_000_000) == 0.01)
@@ -13,7 +13,7 @@ struct SampleClockTests {
     }
 
     @Test func aRestartedDeviceClockIsRebasedAfterTheLastTimePlusTheGap() {
-        var c = SampleClock()
+        var c = LiveTimeline()
         c.beginSegment(rate: 100, gap: 0)
         _ = c.next(timestamp: 9_000_000_000)
         _ = c.next(timestamp: 9_500_000_000)
@@ -23,7 +23,7 @@ struct SampleClockTests {
     }
 
     @Test func withoutTimestampsTimeIsIndexOverRateAndGapsComeFromTheHost() {
-        var c = SampleClock()
+        var c = LiveTimeline()
         c.beginSegment(rate: 400, gap: 0)
         #expect((0..<4).map { _ in c.next(timestamp: nil) } == [0, 0.0025, 0.005, 0.0075])
         c.beginSegment(rate: 400, gap: 0.5)
@@ -34,7 +34,7 @@ struct SampleClockTests {
     }
 
     @Test func neverGoesBackwardsWithinAConnection() {
-        var c = SampleClock()
+        var c = LiveTimeline()
         c.beginSegment(rate: 100, gap: 0)
         _ = c.next(timestamp: 1_000_000_000)
         let t1 = c.next(timestamp: 1_020_000_000)

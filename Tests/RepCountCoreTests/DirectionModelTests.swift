@@ -1,0 +1,33 @@
+import Testing
+@testable import RepCountCore
+
+@Suite struct DirectionModelTests {
+    let forward = Vector3(0, 1, 0)
+    let sideways = Vector3(1, 0, 0)
+
+    @Test func acceptsAnythingUntilTwoRepsThenOnlyTheirDirection() {
+        var d = DirectionModel()
+        var ok = d.accepts(sideways, maximumDegrees: 50)
+        #expect(ok)
+        d.record(forward)
+        d.record(Vector3(0.1, 0.99, 0).normalized!)
+        ok = d.accepts(Vector3(0.3, 0.95, 0).normalized!, maximumDegrees: 50)
+        #expect(ok)
+        ok = d.accepts(sideways, maximumDegrees: 50)
+        #expect(!ok, "knees rolling sideways is not a bridge")
+    }
+
+    @Test func consistentRejectionsTakeOverFromOddFirstReps() {
+        var d = DirectionModel()
+        // Two odd excursions were counted first; the real reps go another way.
+        d.record(sideways)
+        d.record(sideways)
+        var ok = d.accepts(forward, maximumDegrees: 50)
+        #expect(!ok)
+        ok = d.accepts(forward, maximumDegrees: 50)
+        #expect(ok, "the second consistent rep takes over")
+        d.record(forward)
+        ok = d.accepts(forward, maximumDegrees: 50)
+        #expect(ok)
+    }
+}

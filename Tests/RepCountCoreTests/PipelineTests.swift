@@ -1,0 +1,182 @@
+import Testing
+@testable import RepCountCore
+
+/// The whole pipeline on scripted sessions (`SyntheticSession`): each test states a
+/// behaviour of the counter and checks it against the script's own truth.
+@Suite struct PipelineTests {
+    /// Rest 8 s, then `count` bridges of `pitch` degrees with `hold` s holds.
+    func bridges(count: Int = 8, pitch: Double = 15, hold: Double = 6, ramp: Double = 1.5, rest: Double = 5)
+        -> (SyntheticSession, [SyntheticSession.TrueRep])
+    {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        var truth: [SyntheticSession.TrueRep] = []
+        for i in 0..<count {
+            // A little human variation in size and timing.
+            truth.append(s.rep(pitch: pitch * (1 + 0.1 * Double(i % 3 - 1)), ramp: ramp, hold: hold, rest: rest + Double(i % 2)))
+        }
+        return (s, truth)
+    }
+
+    @Test func countsBridgesAndTimesTheirHolds() {
+        let (s, truth) = bridges()
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count)
+        for (r, t) in zip(reps, truth) {
+            #expect(abs(r.holdSeconds - t.hold) < 0.3, "hold \(r.holdSeconds) vs \(t.hold)")
+            #expect(abs(r.holdStart - t.holdStart) < 0.3 && abs(r.holdEnd - t.holdEnd) < 0.3)
+            #expect(r.start < t.holdStart && r.end > t.holdEnd)
+        }
+    }
+
+    @Test(arguments: [50.0, 100.0, 400.0])
+    func sampleRateDoesNotChangeTheResult(rateHz: Double) {
+        var (s, truth) = bridges()
+        s.rateHz = rateHz
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count)
+        for (r, t) in zip(reps, truth) { #expect(abs(r.holdSeconds - t.hold) < 0.3) }
+    }
+
+    @Test(arguments: [(0.0, 0.0, 0.0), (90.0, 0.0, 0.0), (30.0, 120.0, 45.0), (180.0, 0.0, 77.0)])
+    func strapRotationDoesNotMatter(strap: (Double, Double, Double)) {
+        var (s, truth) = bridges()
+        s.strap = strap
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count)
+    }
+
+    @Test func jitterRepeatedStampsAndGapsAreTolerated() {
+        var (s, truth) = bridges()
+        s.jitter = 0.4
+        s.repeatEvery = 10
+        // A 2 s dropout at rest and a 0.8 s one in the middle of a hold.
+        s.gaps = [(20, 2), ((truth[4].holdStart + truth[4].holdEnd) / 2, 0.8)]
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count)
+    }
+
+    @Test func quickRepsWithNoHoldCount() {
+        let (s, truth) = bridges(count: 15, pitch: 12, hold: 0, ramp: 1.0, rest: 1.2)
+        let reps = s.run(PipelineConfiguration(exercise: .bridge, targets: Targets(holdSeconds: 0, reps: 15, sets: 3))).reps
+        #expect(reps.count == truth.count)
+        for r in reps { #expect(r.holdSeconds < 0.4) }
+    }
+
+    @Test func aShortHoldIsCountedAndMarked() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        s.rep(pitch: 15, hold: 7, rest: 5)
+        let short = s.rep(pitch: 15, hold: 2, rest: 5)
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == 2)
+        #expect(!reps[0].isShort)
+        #expect(reps[1].isShort && abs(reps[1].holdSeconds - short.hold) < 0.3)
+    }
+
+    @Test func fidgetsAndBumpsAreNotReps() {
+        var (s, truth) = bridges(count: 4)
+        // A quick 0.5 s jolt of 10 deg, and a small 2 deg shift held for a second.
+        s.segments += [.move(pitch: 10, roll: 0, seconds: 0.25), .move(pitch: 0, roll: 0, seconds: 0.25), .still(seconds: 4)]
+        s.segments += [.move(pitch: 2, roll: 0, seconds: 0.5), .still(seconds: 1), .move(pitch: 0, roll: 0, seconds: 0.5), .still(seconds: 4)]
+        s.rep(pitch: 15, hold: 6, rest: 5)
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count + 1)
+    }
+
+    @Test func kneesRollingToTheSideAreNotBridges() {
+        var (s, truth) = bridges(count: 4)
+        // Knees fall sideways (a roll of the thigh), stay, come back.
+        s.segments += [.move(pitch: 0, roll: 20, seconds: 1.5), .still(seconds: 3), .move(pitch: 0, roll: 0, seconds: 1.5), .still(seconds: 4)]
+        s.rep(pitch: 15, hold: 6, rest: 5)
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count + 1)
+    }
+
+    @Test func aLongRestSplitsSets() {
+        var (s, _) = bridges(count: 3)
+        s.segments.append(.still(seconds: 60))
+        for _ in 0..<3 { s.rep(pitch: 15, hold: 6, rest: 5) }
+        let events = s.run(PipelineConfiguration(exercise: .bridge))
+        #expect(events.sets.map { $0.reps.count } == [3, 3])
+        #expect(events.reps.map(\.set) == [1, 1, 1, 2, 2, 2])
+        #expect(events.reps.map(\.number) == [1, 2, 3, 1, 2, 3])
+    }
+
+    @Test func aPostureChangeReLearnsRestInsteadOfCounting() {
+        var (s, _) = bridges(count: 3)
+        // Sit up (the thigh turns 70 degrees), stay 20 s, then lie back at a slightly
+        // different rest pose and do three more.
+        s.segments += [.move(pitch: 70, roll: 0, seconds: 2), .still(seconds: 20), .move(pitch: -3, roll: 2, seconds: 2), .still(seconds: 6)]
+        for _ in 0..<3 {
+            s.segments += [.move(pitch: 12, roll: 2, seconds: 1.5), .still(seconds: 6), .move(pitch: -3, roll: 2, seconds: 1.5), .still(seconds: 5)]
+        }
+        let events = s.run(PipelineConfiguration(exercise: .bridge))
+        #expect(events.reps.count == 6)
+        #expect(events.sets.count == 2)
+    }
+
+    @Test func walkingIsNotAWallSit() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 6))
+        s.segments.append(.walk(seconds: 8, bounce: 6))
+        s.segments.append(.still(seconds: 6))
+        for _ in 0..<3 { s.rep(pitch: 70, ramp: 2, hold: 10, rest: 8) }
+        #expect(s.run(PipelineConfiguration(exercise: .wallSit)).reps.count == 3)
+    }
+
+    @Test func userMovesIntoPositionAfterTheRecordingStarts() {
+        var s = SyntheticSession()
+        // Fiddling with the strap and lying down: a few seconds of motion first.
+        s.segments += [.move(pitch: 40, roll: 30, seconds: 1), .move(pitch: -20, roll: 10, seconds: 1.5), .move(pitch: 0, roll: 0, seconds: 1)]
+        s.segments.append(.still(seconds: 5))
+        for _ in 0..<5 { s.rep(pitch: 15, hold: 6, rest: 4) }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
+    }
+
+    @Test func aRecordingStartingInAHoldDoesNotCountThatRep() {
+        var s = SyntheticSession()
+        s.segments.append(.move(pitch: 15, roll: 0, seconds: 0.001))
+        s.segments.append(.still(seconds: 2))
+        s.segments.append(.move(pitch: 0, roll: 0, seconds: 1.5))
+        s.segments.append(.still(seconds: 5))
+        for _ in 0..<5 { s.rep(pitch: 15, hold: 6, rest: 5) }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
+    }
+
+    @Test func birdDogOnTheLowerBackTellsSidesByRollSign() {
+        var s = SyntheticSession()
+        s.strap = (20, -35, 100)
+        s.segments.append(.still(seconds: 8))
+        // Not strictly alternating: R L L R L R.
+        let rolls = [4.0, -4, -4, 4, -4, 4]
+        for r in rolls { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+    }
+
+    @Test func birdDogOnTheThighCountsOnlyTheInstrumentedLeg() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        for _ in 0..<5 {
+            s.rep(pitch: 75, ramp: 1.5, hold: 5, rest: 4)  // this leg
+            s.rep(pitch: 8, ramp: 1.5, hold: 5, rest: 4)  // the other leg: a weight shift here
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)).reps
+        #expect(reps.count == 5)
+        #expect(reps.allSatisfy { $0.side == .left })
+    }
+
+    @Test func emitsStatesAndTheHoldTarget() {
+        let (s, _) = bridges(count: 1, hold: 8)
+        let events = s.run(PipelineConfiguration(exercise: .bridge))
+        let states = events.compactMap { if case let .state(st, _) = $0 { st } else { nil } }
+        #expect(states.first == .rest)
+        #expect(states.contains(.moving) && states.contains(.holding))
+        let target = events.compactMap { if case let .holdTargetReached(t, h) = $0 { (t, h) } else { nil } }
+        #expect(target.count == 1)
+        if let (t, h) = target.first { #expect(h >= 6 && t > 8 + 1.5 + 5 && t < 8 + 1.5 + 8) }
+    }
+
+    @Test func replayIsDeterministic() {
+        let (s, _) = bridges()
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)) == s.run(PipelineConfiguration(exercise: .bridge)))
+    }
+}

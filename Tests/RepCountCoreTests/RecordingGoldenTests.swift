@@ -1,0 +1,114 @@
+import Foundation
+import RepCountCore
+import RepCountRecording
+import Testing
+
+/// Regression tests over the labelled recordings in `Recordings/`: the counts come
+/// from each `NAME.labels.json`, never from the counter's own output. The floors
+/// here are below the project's targets (`repcount eval Recordings` reports those)
+/// so that these catch regressions, not tuning noise; tighten them as the counter
+/// improves.
+@Suite struct RecordingGoldenTests {
+    /// `Recordings/` at the package root.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Recordings").path
+
+    /// Every `NAME.csv` with a `NAME.labels.json` beside it, sorted.
+    static func labelled() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var found: [String] = []
+        for case let relative as String in walker where relative.hasSuffix(".csv") {
+            let path = root + "/" + relative
+            if FileManager.default.fileExists(atPath: Labels.path(forRecording: path)) { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    struct Outcome {
+        var labels: Labels
+        var reps: [Rep]
+        var labelled: Int { labels.sets.reduce(0) { $0 + $1.reps.count } }
+    }
+
+    /// Runs a recording as `repcount replay` would, told what the user would tell it:
+    /// the exercise, the placement, and which leg starts (or wears the sensor).
+    static func run(_ path: String, keepEvery: Int = 1) throws -> Outcome {
+        let labels = try Labels.read(path: Labels.path(forRecording: path))
+        let reader = try RecordingReader(path: path)
+        let side = (reader.metadata["first_side"] ?? reader.metadata["instrumented_side"]).flatMap(Side.init(rawValue:))
+        var pipeline = Pipeline(configuration: PipelineConfiguration(
+            exercise: labels.exercise, placement: labels.placement, firstSide: side ?? .right))
+        var reps: [Rep] = []
+        var n = 0
+        while let sample = try reader.next() {
+            n += 1
+            if n % keepEvery != 0 { continue }
+            pipeline.process(sample) { if case let .rep(r) = $0 { reps.append(r) } }
+        }
+        pipeline.finish { _ in }
+        return Outcome(labels: labels, reps: reps)
+    }
+
+    @Test func recordingsArePresent() {
+        #expect(Self.labelled().count >= 24, "Recordings/ should hold at least 24 labelled sessions")
+    }
+
+    @Test(arguments: labelled())
+    func countIsCloseToTheLabels(path: String) throws {
+        let o = try Self.run(path)
+        // Regression floor: within two reps of the labels on every recording.
+        #expect(abs(o.reps.count - o.labelled) <= 2, "\(path): counted \(o.reps.count), labelled \(o.labelled)")
+    }
+
+    @Test func overallCountsAndTimingAgreeWithTheLabels() throws {
+        var exact = 0, files = 0, matched = 0, counted = 0, labelled = 0, sided = 0, sideRight = 0
+        var holdErrors: [Double] = []
+        for path in Self.labelled() {
+            let o = try Self.run(path)
+            files += 1
+            if o.reps.count == o.labelled { exact += 1 }
+            counted += o.reps.count
+            labelled += o.labelled
+            // One-to-one matching by time overlap, largest overlap first.
+            let truth = o.labels.sets.flatMap(\.reps)
+            var pairs: [(Double, Int, Int)] = []
+            for (i, c) in o.reps.enumerated() {
+                for (j, l) in truth.enumerated() {
+                    let overlap = min(c.end, l.end) - max(c.start, l.start)
+                    if overlap > 0 { pairs.append((overlap, i, j)) }
+                }
+            }
+            var usedC = Set<Int>(), usedL = Set<Int>()
+            for (_, i, j) in pairs.sorted(by: { $0.0 > $1.0 }) where !usedC.contains(i) && !usedL.contains(j) {
+                usedC.insert(i)
+                usedL.insert(j)
+                matched += 1
+                holdErrors.append(abs(o.reps[i].holdSeconds - truth[j].holdSeconds))
+                if let side = truth[j].side {
+                    sided += 1
+                    if o.reps[i].side == side { sideRight += 1 }
+                }
+            }
+        }
+        let precision = Double(matched) / Double(max(counted, 1))
+        let recall = Double(matched) / Double(max(labelled, 1))
+        let f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        let holdMAE = holdErrors.reduce(0, +) / Double(max(holdErrors.count, 1))
+        // Floors, not the targets (97% exact, F1 0.99, hold MAE 0.3 s, sides 98%).
+        #expect(Double(exact) / Double(max(files, 1)) >= 0.65, "exact \(exact)/\(files)")
+        #expect(f1 >= 0.96, "F1 \(f1)")
+        #expect(holdMAE <= 1.2, "hold MAE \(holdMAE) s")
+        if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.9, "sides \(sideRight)/\(sided)") }
+    }
+
+    @Test func halvingTheSampleRateOfARealRecordingKeepsItsCount() throws {
+        // A real 100 Hz recording, and the same at 50 Hz (every other sample).
+        let paths = Self.labelled().filter { $0.contains("/mex/") }.prefix(4)
+        for path in paths {
+            let full = try Self.run(path)
+            let half = try Self.run(path, keepEvery: 2)
+            #expect(full.reps.count == half.reps.count, "\(path): \(full.reps.count) at 100 Hz, \(half.reps.count) at 50 Hz")
+        }
+    }
+}

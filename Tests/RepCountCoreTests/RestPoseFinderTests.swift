@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import RepCountCore
+
+@Suite struct RestPoseFinderTests {
+    let held = Vector3(0, sin(0.3), cos(0.3))
+    let rest = Vector3(0, 0, 1)
+
+    /// A finder with a clock: `stay` feeds a still stretch, 25 ticks a second, after a
+    /// `moving` gap; returns the decision if one was made.
+    struct Script {
+        var finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5)
+        var time = 0.0
+        var found: Vector3?
+
+        init(resettleAt origin: Double? = nil) {
+            finder.reset(origin: origin ?? 0, resettleSeconds: origin == nil ? 0 : 3.5)
+        }
+
+        mutating func stay(_ pose: Vector3, _ seconds: Double, moving: Double = 1) {
+            time += moving
+            let start = time
+            for i in 0...Int(seconds * 25) {
+                time = start + Double(i) * 0.04
+                found = found ?? finder.observe(mean: pose, stillSeconds: time - start, runStart: start, dt: 0.04)
+            }
+        }
+    }
+
+    @Test func aUserWaitingWhenTheRecordingStartsIsAtRest() {
+        var s = Script()
+        s.stay(rest, 3.2, moving: 0)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
+
+    @Test func aHoldCutByTheRecordingStartDoesNotDecideButALongWaitDoes() {
+        var s = Script()
+        s.stay(held, 2, moving: 0)
+        #expect(s.found == nil)
+        s.stay(rest, 6)
+        #expect(s.found == nil, "6 s is not longer than a hold")
+        s.stay(rest, 8)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
+
+    @Test func alternatingPosesAreDecidedByQuietTimeAfterThreeVisits() {
+        var s = Script()
+        // A recording cut into a set: 5 s holds, 2 s rests. A labeller counting quiet
+        // time calls the pose held longest the rest pose; so does the finder.
+        s.stay(rest, 0.8, moving: 0)
+        for _ in 0..<2 {
+            s.stay(held, 5)
+            s.stay(rest, 2)
+        }
+        #expect(s.found == nil, "two visits each are not enough")
+        s.stay(held, 5)
+        s.stay(rest, 2)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, held) < 1e-9)
+    }
+
+    @Test func afterAPostureChangeTheFirstLongStopIsRest() {
+        var s = Script(resettleAt: 0)
+        s.stay(held, 3)
+        #expect(s.found == nil, "a shift after lying down")
+        s.stay(rest, 3.6)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
+
+    @Test func shortStillMomentsDoNotCount() {
+        var f = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3)
+        f.reset(origin: 0, resettleSeconds: 0)
+        for i in 0..<1000 {
+            #expect(f.observe(mean: Vector3(0, 0, 1), stillSeconds: 0.3, runStart: Double(i) * 0.04 - 0.3, dt: 0.04) == nil)
+        }
+        #expect(f.leadingPose == nil)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import RepCountClient
+import RepCountProtocol
+import RepCountStore
+import Testing
+
+/// The daemon on its live IIO source: `repcount-iio-emulator` streams a
+/// recording through an emulated accelerometer (sysfs and a character device
+/// in private namespaces, read by the real libiio) and runs repcountd there.
+/// Needs root for the namespaces, as the IIO tests do.
+@Suite(.serialized) struct LiveSourceEndToEndTests {
+    static var emulator: String? {
+        guard let d = try? daemonExecutable() else { return nil }
+        let path = URL(fileURLWithPath: d).deletingLastPathComponent().appendingPathComponent("repcount-iio-emulator").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    @Test(.enabled(if: geteuid() == 0 && emulator != nil, "needs root (namespaces) and repcount-iio-emulator"))
+    func countsRepsFromALiveAccelerometerAndStopsCleanly() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recording = "\(dir)/bridge.csv"
+        // Real time: 3 s still, then 2 reps of 11 s.
+        try writeBridgeRecording(path: recording, reps: 2, holdSeconds: 4, restSeconds: 4)
+        let daemon = try DaemonProcess(
+            directory: dir, arguments: ["--device", "local:", "--exercise", "bridge"], waitForSocket: false,
+            launcher: [Self.emulator!, "run", "--rate", "100", "--seconds", "60", "--recording", recording, "--"])
+        try daemon.waitForSocket(timeout: 30)
+
+        let seen = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
+            let status = try await c.call(.status)
+            _ = try await c.call(.watch(motion: false))
+            var sensor = status["sensor_message"]?.string ?? ""
+            var reps = 0
+            while reps < 2, let m = try await c.nextMessage() {
+                if m["type"]?.string == "sensor" { sensor = m["message"]?.string ?? "" }
+                if m["type"]?.string == "rep" { reps += 1 }
+            }
+            return (reps, sensor, status["source"]?.string)
+        }
+        #expect(seen.0 == 2)
+        #expect(seen.1.contains("connected to"), "\(seen.1)")
+        #expect(seen.2 == "iio:local:")
+
+        // The daemon is the emulator's child: stop it as systemd would.
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(daemon.pid)/task")) ?? []
+        let pids = children.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(daemon.pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { Int32($0) }
+        }
+        let child = try #require(pids.first)
+        kill(child, SIGTERM)
+        _ = try daemon.waitForExit(timeout: 30)
+        let session = try #require(try HistoryStore(path: daemon.databasePath, readOnly: true).sessions().last)
+        #expect(session.repCount == 2)
+        #expect(session.endReason == .shutdown)
+        #expect(session.source == "iio:local:")
+    }
+}
