@@ -55,6 +55,22 @@ struct WatchEndToEndTests {
         screen = try env.waitForScreen("rep 1") { $0.contains { $0.contains("HOLDS  ") && $0.contains("1/1 on target") } }
         try Self.expectBigText("1/10", in: screen)
 
+        // The terminal grows to 200x50 (SIGWINCH): the view follows, with
+        // larger digits, and the hold timer in block digits too.
+        let large = TerminalSize(columns: 200, rows: 50)
+        try env.tmux(["resize-window", "-t", env.session, "-x", "200", "-y", "50"], output: false)
+        screen = try env.waitForScreen("resized", rows: large.rows) { lines in
+            // Redrawn for the new size: the footer is on the new last row.
+            lines.last!.contains("repcountd") && lines[0].count > 150 && lines.contains { $0.contains(" on target") }
+        }
+        // Rep 2 may have come meanwhile: read the count from the holds strip.
+        let strip = try #require(screen.first { $0.contains(" on target") })
+        let counted = try #require(strip.split(separator: " ").last { $0.contains("/") }?.split(separator: "/").last)
+        try Self.expectBigText("\(counted)/10", in: screen, size: large)
+        #expect(LiveViewRenderer().chooseLayout("1/10", holdText: "0.0", size: large).scale
+            > LiveViewRenderer().chooseLayout("1/10", holdText: "0.0", size: Self.size).scale)
+        try env.tmux(["resize-window", "-t", env.session, "-x", "\(Self.size.columns)", "-y", "\(Self.size.rows)"], output: false)
+
         // Rep 2 held 3.5 s: counted, marked short.
         screen = try env.waitForScreen("short rep") { $0.contains { $0.contains("SHORT by") } }
         #expect(screen.contains { $0.contains("✗") && $0.contains("1/2 on target") })
@@ -115,7 +131,7 @@ struct WatchEndToEndTests {
 
     /// The block-digit rows of `text` as the renderer draws them must appear,
     /// in order, on consecutive lines of the screen.
-    static func expectBigText(_ text: String, in screen: [String]) throws {
+    static func expectBigText(_ text: String, in screen: [String], size: TerminalSize = WatchEndToEndTests.size) throws {
         let renderer = LiveViewRenderer()
         let scale = renderer.chooseLayout(text, holdText: "0.0", size: size).scale
         try #require(scale > 0)
@@ -255,12 +271,14 @@ struct WatchEndToEndTests {
         }
 
         /// Polls the screen until `condition` holds; fails with the last screen.
-        func waitForScreen(_ what: String, _ condition: ([String]) -> Bool) throws -> [String] {
+        func waitForScreen(
+            _ what: String, rows: Int = WatchEndToEndTests.size.rows, _ condition: ([String]) -> Bool
+        ) throws -> [String] {
             let deadline = Date().addingTimeInterval(WatchEndToEndTests.timeout)
             var screen: [String] = []
             while Date() < deadline {
                 screen = try capture()
-                if screen.count == WatchEndToEndTests.size.rows, condition(screen) { return screen }
+                if screen.count == rows, condition(screen) { return screen }
                 Thread.sleep(forTimeInterval: 0.05)
             }
             Issue.record("timed out waiting for \(what); screen:\n\(screen.joined(separator: "\n"))")
