@@ -124,3 +124,48 @@ struct LiveViewRendererTests {
         #expect(String(LiveViewRenderer.barCells(fraction: 0, width: 3)) == "░░░")
     }
 }
+
+/// States around the session: none yet, ended early, all sets done, tiny terminals.
+struct LiveViewSessionStateTests {
+    let renderer = LiveViewRenderer()
+
+    @Test func noSessionInvitesToStartOne() {
+        var m = LiveViewModel(endpoint: "/s")
+        m.apply(.connected(endpoint: "/s", server: "repcountd"), at: 0)
+        let screen = renderer.render(m, at: 0, size: .vt100)
+        #expect(screen.lines[0].hasPrefix(" REPCOUNT"))
+        #expect(screen.text.contains("NO SESSION · START ONE WITH: repcount start bridge"))
+        #expect(screen.text.contains("WAITING FOR A SESSION"))
+        #expect(screen.text.contains("HOLD  0.0 s\n"))
+    }
+
+    @Test func endedEarlyIsNotAllSetsDone() {
+        var m = LiveViewModel(endpoint: "/s")
+        m.apply(.session(exercise: .wallSit, targets: Targets(holdSeconds: 10, reps: 2, sets: 2), side: nil), at: 0)
+        let rep = Rep(set: 1, number: 1, start: 0, holdStart: 1, holdEnd: 12, end: 13, holdSeconds: 11, targetHoldSeconds: 10, side: nil, peakDegrees: 60)
+        m.apply(.pipeline(.rep(rep)), at: 1)
+        m.apply(.pipeline(.setEnded(SetSummary(index: 1, reps: [rep], start: 0, end: 13))), at: 2)
+        m.apply(.sessionEnded, at: 3)
+        var screen = renderer.render(m, at: 3, size: .vt100)
+        #expect(screen.lines[0].contains("SESSION ENDED"))
+        #expect(screen.text.contains("DONE · 1 OF 2 SETS · 1 REPS · 1 HELD TO TARGET"))
+        #expect(screen.text.contains("SESSION OVER"))
+        m.apply(.session(exercise: .wallSit, targets: Targets(holdSeconds: 10, reps: 1, sets: 1), side: nil), at: 4)
+        m.apply(.pipeline(.rep(rep)), at: 5)
+        m.apply(.pipeline(.setEnded(SetSummary(index: 1, reps: [rep], start: 0, end: 13))), at: 6)
+        screen = renderer.render(m, at: 6, size: .vt100)
+        #expect(screen.lines[0].contains("ALL SETS DONE"))
+    }
+
+    @Test func tinyTerminalsKeepTheCount() {
+        var m = LiveViewModel(endpoint: "/s")
+        m.apply(.session(exercise: .bridge, targets: Targets(holdSeconds: 6, reps: 10, sets: 3), side: nil), at: 0)
+        m.apply(.disconnected(endpoint: "/s", reason: "connection refused", attempt: 1, retryAt: 2), at: 0)
+        let small = renderer.render(m, at: 0, size: TerminalSize(columns: 40, rows: 12))
+        #expect(small.text.contains("0/10"))
+        #expect(small.lines[2].hasSuffix(" RECONNECTING IN 2 s"))
+        #expect(small.lines.allSatisfy { $0.count <= 40 })
+        let tiny = renderer.render(m, at: 0, size: TerminalSize(columns: 10, rows: 2))
+        #expect(tiny.lines == ["0/10", ""])
+    }
+}
