@@ -1,6 +1,5 @@
 /// The session's typical rep amplitude: the median peak tilt of the last few
-/// plausible excursions (the pipeline records every one that passes the absolute
-/// checks, so the median follows the majority, which are reps), so that thresholds follow the person (a 6 deg bridge and a
+/// counted reps, so that thresholds follow the person (a 6 deg bridge and a
 /// 40 deg bridge are both bridges) and their fatigue through a set.
 public struct AmplitudeTracker: Sendable, Equatable {
     /// Reps remembered. Eight spans most of a set, and the median of eight
@@ -23,8 +22,37 @@ public struct AmplitudeTracker: Sendable, Equatable {
     /// Reps seen so far (saturates at `memory`).
     public var samples: Int { min(count, Self.memory) }
 
+    /// Consecutive similar excursions rejected as too small that replace the memory.
+    public static let takeoverRun = 3
+    /// Largest ratio between the peaks of such a run for them to count as similar.
+    public static let takeoverSpread = 1.6
+
+    private var smallMin = 0.0
+    private var smallMax = 0.0
+    private var smallRun = 0
+    private var smallPeaks: [Double] = Array(repeating: 0, count: AmplitudeTracker.takeoverRun)
+
+    /// Notes an excursion rejected only for being small against `typical`. Returns true
+    /// (and takes the run as the new memory) when `takeoverRun` similar ones came in a row.
+    public mutating func rejectedAsSmall(_ peak: Double) -> Bool {
+        if smallRun > 0, max(smallMax, peak) > Self.takeoverSpread * min(smallMin, peak) { smallRun = 0 }
+        if smallRun == 0 {
+            smallMin = peak
+            smallMax = peak
+        }
+        smallMin = min(smallMin, peak)
+        smallMax = max(smallMax, peak)
+        smallPeaks[smallRun] = peak
+        smallRun += 1
+        guard smallRun >= Self.takeoverRun else { return false }
+        count = 0
+        for p in smallPeaks { record(p) }
+        return true
+    }
+
     /// Records a counted rep's peak tilt, degrees.
     public mutating func record(_ peak: Double) {
+        smallRun = 0
         peaks[count % Self.memory] = peak
         count += 1
         typical = median

@@ -39,12 +39,17 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Fraction of the typical peak an excursion must reach to be a rep: half-height
     /// bumps are fidgets or, in a thigh bird dog, the other leg's rep.
     public var peakFraction = 0.4
+    /// Fraction of the peak below which a dip, followed by a rise of this fraction of the
+    /// way back up, splits two quick reps that barely pause at rest; 0: never split.
+    /// Only bridges are done as quick reps (3 x 15 with no hold); a bird dog or a wall
+    /// sit that dips half way and goes back up is one rep with a wobble.
+    public var splitFraction = 0.0
     /// Fraction of the rep's own peak below which the rep is back at rest.
     public var exitFraction = 0.3
     /// Fraction of the rep's own peak below which a rep that has come to a stop counts
     /// as back at rest, at a rest level that drifted (re-learnt there).
     public var driftedExitFraction = 0.6
-    /// Seconds still below `driftedExitFraction` of the peak that end a rep at a
+    /// Seconds below `driftedExitFraction` of the peak that end a rep at a
     /// drifted rest level. Longer than the pause at the bottom of a two-stage descent.
     public var driftedExitSeconds = 1.0
     /// Seconds of still time in one pose before it is taken as the first rest pose
@@ -61,12 +66,17 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var referenceFraction = 0.35
     /// Degrees, lower bound of that match: the rest pose's own wander between sets.
     public var referenceMinimumDegrees = 2.0
-    /// Seconds still at a pose beyond `maximumPeakDegrees` before it becomes the new rest.
+    /// An excursion that stays below this fraction of the typical peak and comes to rest
+    /// there for `restShiftSeconds` is the rest pose shifting, not a rep.
+    public var restShiftFraction = 0.45
+    public var restShiftSeconds = 2.0
+    /// Seconds still after an excursion beyond `maximumPeakDegrees` (or while walking)
+    /// before the rest pose is searched for afresh: the user has settled somewhere new.
     public var relearnSeconds = 1.5
     /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes
     /// 0.8-1.4 s up and as long down, while bumps and jolts last well under a second.
     public var minimumRepSeconds = 0.7
-    /// RMS of the fast part of the specific force, m/s^2, above which the user is
+    /// RMS of the fast part of the specific force's magnitude, m/s^2, above which the user is
     /// walking or moving about rather than exercising: slow controlled movements stay
     /// below 0.5 m/s^2, footfalls reach several m/s^2.
     public var walkingActivity = 2.0
@@ -103,16 +113,24 @@ public struct ExerciseProfile: Sendable, Equatable {
         case (.bridge, .thigh):
             // The thigh tilts 5-25 deg with the hips up (up to ~45 deg on MEx s08: a thigh
             // at ~45 deg elevation cannot go past horizontal), rest wander ~1 deg.
-            ExerciseProfile(
-                priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
-                minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
-                singleDirection: true, sidesBySign: false)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
+                    minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
+                    singleDirection: true, sidesBySign: false)
+                p.splitFraction = 0.5
+                return p
+            }()
         case (.bridge, _):
             // The pelvis tilts 15-35 deg; sitting up turns it 60-90 deg.
-            ExerciseProfile(
-                priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
-                minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
-                singleDirection: true, sidesBySign: false)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
+                    minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
+                    singleDirection: true, sidesBySign: false)
+                p.splitFraction = 0.5
+                return p
+            }()
         case (.wallSit, _):
             // The thigh goes from vertical to 45-90 deg; sitting on a chair or the floor
             // between sets turns it as far, so a long stay is a posture change.
@@ -130,10 +148,16 @@ public struct ExerciseProfile: Sendable, Equatable {
         case (.birdDog, _):
             // The pelvis rolls a few degrees, one way per side; kneeling up or sitting
             // back on the heels turns it tens of degrees.
-            ExerciseProfile(
-                priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 20,
-                minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
-                singleDirection: false, sidesBySign: true)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 20,
+                    minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
+                    singleDirection: false, sidesBySign: true)
+                // A roll of a few degrees is close to the pelvis's own wander (breathing,
+                // weight shifts of 1-2 deg): a rep must reach most of the typical roll.
+                p.peakFraction = 0.6
+                return p
+            }()
         }
     }
 

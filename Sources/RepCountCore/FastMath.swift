@@ -40,15 +40,15 @@ public enum FastMath {
     /// `1 - exp(-x)` for `x >= 0`, without the cancellation of the direct form for small `x`:
     /// the smoothing factor of a first-order filter with time constant `tau` over `dt` is
     /// `oneMinusExpNegative(dt / tau)`. It runs once per sample when the sample interval
-    /// jitters, so the series uses multiplications by constant reciprocals only.
+    /// jitters, so it is short: below x = 1/8 (dt up to 12 ms for a 0.1 s filter) the
+    /// series to x^7 (relative truncation error below x^7/8! < 6e-11), multiplications
+    /// by constant reciprocals only.
     @inlinable
     public static func oneMinusExpNegative(_ x: Double) -> Double {
         guard x > 0 else { return 0 }
         if x > 0.125 { return 1 - expNegative(x) }
-        // x - x^2/2! + x^3/3! - ... to x^9 (truncation < x^10/10! < 1e-15 relative).
-        var p = 1.0 - x * (1.0 / 9)
-        p = 1.0 - x * (1.0 / 8) * p
-        p = 1.0 - x * (1.0 / 7) * p
+        // x - x^2/2! + x^3/3! - ... = x * (1 - x/2 * (1 - x/3 * (1 - ...))).
+        var p = 1.0 - x * (1.0 / 7)
         p = 1.0 - x * (1.0 / 6) * p
         p = 1.0 - x * (1.0 / 5) * p
         p = 1.0 - x * (1.0 / 4) * p

@@ -50,6 +50,10 @@ public struct GravityEstimator: Sendable, Equatable {
     private var cachedStep = -1.0
     private var stageFactor = 0.0
     private var powerFactor = 0.0
+    /// The factors for the interval before (`cachedStep`'s predecessor).
+    private var otherStep = -1.0
+    private var otherStageFactor = 0.0
+    private var otherPowerFactor = 0.0
 
     public init() {}
 
@@ -63,13 +67,25 @@ public struct GravityEstimator: Sendable, Equatable {
             power = 0
             return Reading(time: sample.time, gravity: sample.accel, activityPower: 0)
         }
-        // Sample times parsed from text jitter in their last bits, so the interval is
-        // compared within `stepTolerance`: a factor for an interval 0.1 us away differs
-        // by a few parts per million, far below the sensor's resolution.
+        // Sample times parsed from text jitter in their last bits, and uneven sources
+        // alternate between a few intervals (the AX3's ~103 Hz on a 0.1 ms clock), so
+        // the factors for the last two intervals are kept, each matched within
+        // `stepTolerance`: an interval 0.1 us away changes a factor by parts per million.
         if abs(dt - cachedStep) > Self.stepTolerance {
-            cachedStep = dt
-            stageFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.stageTimeConstant)
-            powerFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.activityTimeConstant)
+            if abs(dt - otherStep) <= Self.stepTolerance {
+                swap(&cachedStep, &otherStep)
+                swap(&stageFactor, &otherStageFactor)
+                swap(&powerFactor, &otherPowerFactor)
+            } else {
+                otherStep = cachedStep
+                otherStageFactor = stageFactor
+                otherPowerFactor = powerFactor
+                cachedStep = dt
+                stageFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.stageTimeConstant)
+                // The activity average needs no precision (it is compared with a threshold
+                // several times its quiet level): its factor is the first-order one.
+                powerFactor = min(1, dt / Self.activityTimeConstant)
+            }
         }
         // The two stages of `LowPassFilter`, inlined to share one factor.
         let a = sample.accel

@@ -1,21 +1,33 @@
 /// The streaming rep counter: samples in, events out.
 ///
 /// Stages, in the order data flows (each a value type in its own file):
-/// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps.
+/// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps
+///    (a gap restarts the filters instead of inventing motion across it).
 /// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
-/// 3. `TickResampler`: onto a fixed 25 Hz grid, so the rest runs rate-independent.
+/// 3. `TickResampler`: onto a fixed 25 Hz grid, so everything after it behaves the
+///    same at 50 and 400 Hz and costs little per sample.
 /// 4. `StillnessDetector`: runs of a still orientation (rest, holds, new postures).
-/// 5. Rest pose (here): learnt from the first still stretch, tracked as it drifts,
-///    re-learnt after a posture change; the tilt from it is the signal.
-/// 6. Excursion tracking with hysteresis (here), `TiltHistory` of the trace.
+/// 5. `RestPoseFinder` with `SettlingBuffer`: the rest pose, found from the poses
+///    the user is still in (and found again after a posture change), with the
+///    ticks seen meanwhile replayed from it. Here: the rest pose follows slow drift.
+/// 6. Excursions from rest with hysteresis (here), on the tilt from the rest pose,
+///    kept in `TiltHistory`.
 /// 7. `RepTimer`: boundaries and hold of a finished excursion.
-/// 8. Rejection (here, with `AmplitudeTracker` and `DirectionModel`): too small, too
-///    short, too big, the wrong way, or while walking.
+/// 8. Rejection (here, with `AmplitudeTracker` and `DirectionModel`): too small for
+///    the session's reps, too short, too big (a posture change), the wrong way,
+///    while walking, cut by the start of the input, or longer than any hold.
 /// 9. `SideClassifier`: left/right for bird dogs on the lower back.
 /// 10. `SetSegmenter`: sets split by a long rest or a posture change.
 ///
-/// Time comes only from the samples, so a replay reproduces a live session exactly.
-/// After `init` nothing allocates per sample; a rep appends to its set.
+/// Until the rest pose is known, input is buffered; once it is, the buffer is
+/// replayed, so the events of the first seconds of a session (or after a posture
+/// change) arrive together and carry earlier times than the `.state(.rest)` that
+/// announced the rest pose.
+///
+/// Thresholds per exercise and placement are in `ExerciseProfile`. Time comes only
+/// from the samples, so a replay reproduces a live session exactly. After `init`
+/// nothing allocates per sample; a rep appends to its set, and a new rest-pose
+/// search copies its buffer once.
 public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     public private(set) var status: PipelineStatus
@@ -64,10 +76,20 @@ public struct Pipeline: Sendable {
     private var peak = 0.0
     private var disturbed = false
     private var walkingTicks = 0
-    /// Whether the excursion in progress began after a moment at rest (not at the start of the input).
+    /// History index since which the tilt has stayed below `driftedExitFraction` of the
+    /// peak, or -1.
+    private var belowSince = -1
+    /// History index of the lowest tilt since the tilt fell below `splitFraction` of the
+    /// peak, or -1.
+    private var valley = -1
+    /// Whether the excursion in progress began after a moment at rest: not one already
+    /// under way when the input (or the replay from a new rest pose) started, which may
+    /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
     /// Tick time since which the pipeline has been at rest.
     private var restSince = 0.0
+    /// Time of the first tick replayed from the last rest pose found.
+    private var replayStart = -Double.infinity
     private var displacementSum = Vector3.zero
     private var holding = false
     private var liveHoldStart = 0.0
@@ -76,6 +98,9 @@ public struct Pipeline: Sendable {
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
     static let minimumRestBeforeSeconds = 0.5
+    /// Seconds between the first replayed tick and a rep's start (leaving rest): less,
+    /// and the rep began before the input did.
+    static let minimumRestBeforeStartSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
     /// a step or two (about 0.5 s), not a single jolt.
     static let walkingSeconds = 0.5
@@ -109,7 +134,7 @@ public struct Pipeline: Sendable {
         self.amplitude = AmplitudeTracker(prior: configuration.profile.priorPeakDegrees)
         self.finder = RestPoseFinder(
             settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees,
-            targetHoldSeconds: configuration.targets.holdSeconds)
+            targetHoldSeconds: configuration.targets.holdSeconds, twoWay: configuration.profile.sidesBySign)
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
@@ -184,6 +209,7 @@ public struct Pipeline: Sendable {
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
+        replayStart = replay[0].time
         for i in 0..<replay.count { handle(replay[i], emit) }
     }
 
@@ -225,17 +251,7 @@ public struct Pipeline: Sendable {
         if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
         let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
         if tilt > enter {
-            phase = .excursion
-            from = history.written - 1
-            enterTime = t
-            peak = tilt
-            disturbed = false
-            walkingTicks = 0
-            fromRest = t - restSince >= Self.minimumRestBeforeSeconds
-            displacementSum = .zero
-            holding = false
-            targetAnnounced = false
-            setState(.moving, at: t, emit)
+            startExcursion(at: history.written - 1, fromRest: t - restSince >= Self.minimumRestBeforeSeconds, emit)
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -243,6 +259,23 @@ public struct Pipeline: Sendable {
             let k = FastMath.oneMinusExpNegative(TickResampler.defaultInterval / Self.restDriftTimeConstant)
             if let moved = (rest + (m - rest) * k).normalized { rest = moved }
         }
+    }
+
+    /// Starts an excursion at history entry `index`.
+    private mutating func startExcursion(at index: Int, fromRest: Bool, _ emit: (PipelineEvent) -> Void) {
+        phase = .excursion
+        from = index
+        enterTime = history[index].time
+        peak = Double(history[index].tilt)
+        disturbed = false
+        walkingTicks = 0
+        belowSince = -1
+        valley = -1
+        self.fromRest = fromRest
+        displacementSum = .zero
+        holding = false
+        targetAnnounced = false
+        setState(.moving, at: enterTime, emit)
     }
 
     private mutating func inExcursion(
@@ -253,6 +286,25 @@ public struct Pipeline: Sendable {
             if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds { disturbed = true }
         }
         if tilt > peak { peak = tilt }
+        // Quick reps with barely a pause: the tilt comes down past half the peak and
+        // rises again past the middle of the way back up. The valley between is the
+        // end of one rep and the start of the next.
+        let now = history.written - 1
+        if profile.splitFraction <= 0 {
+            // Splitting off.
+        } else if tilt < profile.splitFraction * peak {
+            if valley < 0 || tilt < Double(history[valley].tilt) { valley = now }
+        } else if valley >= 0 {
+            let bottom = Double(history[valley].tilt)
+            if tilt > bottom + profile.splitFraction * (peak - bottom), history[valley].time - enterTime >= profile.minimumRepSeconds {
+                let split = valley
+                finishExcursion(to: split, time: t, newRest: nil, emit)
+                guard phase == .rest else { return }
+                startExcursion(at: split, fromRest: true, emit)
+                for i in split...now where Double(history[i].tilt) > peak { peak = Double(history[i].tilt) }
+                return
+            }
+        }
         if tilt >= RepTimer.topFraction * peak { displacementSum += u - rest }
 
         // Live hold state, for displays: near the running peak and barely moving.
@@ -277,6 +329,11 @@ public struct Pipeline: Sendable {
         }
 
         let stillFor = still.stillSeconds
+        if tilt < profile.driftedExitFraction * peak {
+            if belowSince < 0 { belowSince = history.written - 1 }
+        } else {
+            belowSince = -1
+        }
         if let back = backAtReference(stillFor: stillFor) {
             // Back in the exercise position of the earlier sets while the rest pose is
             // still the one from the break (sitting back, kneeling): that is rest again.
@@ -286,13 +343,27 @@ public struct Pipeline: Sendable {
             setState(.rest, at: t, emit)
             return
         }
+        if stillFor >= profile.restShiftSeconds, peak < profile.restShiftFraction * amplitude.typical, let m = still.mean {
+            // Settled a little away from rest, well short of a rep, for longer than the
+            // pause at the top of a quick rep: the rest pose shifted (the user eased into
+            // position). Follow it instead of waiting for a return that will not come.
+            learnRest(m)
+            holding = false
+            status.holdElapsed = 0
+            setState(.rest, at: t, emit)
+            return
+        }
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
-        } else if tilt < profile.driftedExitFraction * peak, stillFor >= profile.driftedExitSeconds, let m = still.mean {
-            // Came back most of the way and stopped: rest drifted; re-learn it here.
-            let stop = max(from, history.written - 1 - Int(stillFor / TickResampler.defaultInterval))
-            finishExcursion(to: stop, time: t, newRest: m, emit)
+        } else if tilt < profile.driftedExitFraction * peak, belowSince >= 0,
+            t - history[belowSince].time >= profile.driftedExitSeconds
+        {
+            // Came back most of the way and stayed there: the rest level drifted (it
+            // wanders by several degrees between reps); re-learn it here. The rep ended
+            // where it came down, not where the trace settled.
+            let newRest = stillFor >= Self.restDriftStillSeconds ? still.mean ?? u : u
+            finishExcursion(to: belowSince, time: t, newRest: newRest, emit)
         } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
             || t - enterTime >= maximumRepSeconds
         {
@@ -305,11 +376,14 @@ public struct Pipeline: Sendable {
     /// The still pose, if the current rest pose is not the rest pose of the earlier reps
     /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
     private func backAtReference(stillFor: Double) -> Vector3? {
-        guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds, let m = still.mean else {
-            return nil
-        }
+        // Cheap tests first: this runs every tick of an excursion.
+        // Checked once per still stretch, as it reaches `referenceSeconds`.
+        guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds,
+            stillFor - TickResampler.defaultInterval < RestPoseFinder.referenceSeconds,
+            rest != reference, let m = still.mean
+        else { return nil }
         let tolerance = max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
-        guard FastMath.angleDegrees(rest, reference) > tolerance, FastMath.angleDegrees(m, reference) <= tolerance
+        guard FastMath.angleDegrees(m, reference) <= tolerance, FastMath.angleDegrees(rest, reference) > tolerance
         else { return nil }
         return m
     }
@@ -322,17 +396,23 @@ public struct Pipeline: Sendable {
             && duration >= profile.minimumRepSeconds
             && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
-        // Every plausible excursion informs the typical amplitude, counted or not, so
-        // that one odd first excursion cannot lock the real reps out: the median
-        // follows the majority.
-        if plausible { amplitude.record(peak) }
         var accepted = plausible && peak >= profile.peakFraction * typical
+        // A run of similar excursions all too small for the typical amplitude means the
+        // typical amplitude came from odd ones (a big fidget before the first rep):
+        // they take over, so one odd excursion cannot lock the real reps out.
+        if plausible, !accepted, amplitude.rejectedAsSmall(peak) { accepted = true }
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
+        var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
-            let timing = RepTimer.measure(
+            timing = RepTimer.measure(
                 history, from: from, to: to, peak: peak, tickInterval: TickResampler.defaultInterval, profile: profile)
+            // Leaving rest must lie inside the input: a rep whose ramp started before the
+            // first replayed tick was cut by the start of the recording.
+            if timing.start - delay - replayStart < Self.minimumRestBeforeStartSeconds { accepted = false }
+        }
+        if accepted {
             if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
             var side: Side? = nil
             if configuration.exercise.hasSides {
@@ -346,12 +426,13 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
+            amplitude.record(peak)
             referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count
             emit(.rep(rep))
         }
-        if !accepted, peak > profile.maximumPeakDegrees || disturbed || newRest != nil {
+        if !accepted, peak > profile.maximumPeakDegrees || disturbed || (newRest != nil && peak >= profile.minimumPeakDegrees) {
             // Not a rep, and either it went far (or walking), or it came to a stop away
             // from the rest pose: the posture may have changed; find the rest pose afresh
             // rather than take this pose for rest.

@@ -34,6 +34,12 @@ public struct RestPoseFinder: Sendable, Equatable {
     public static let minimumConfidentSeconds = 7.0
     /// Visits to each of the two leading poses that decide by their still time.
     public static let visits = 3
+    /// Where reps go two ways from rest (bird dog on the lower back: left and right),
+    /// rest is the pose visited between every rep, so it is visited about twice as
+    /// often as either held pose; with this many visits and `visitRatio` times the
+    /// visits of any other pose it is rest, whatever the still times.
+    public static let twoWayVisits = 4
+    public static let visitRatio = 1.5
     /// Seconds after the origin (start of input, end of a posture change) within which
     /// a still stretch counts as the user already waiting there.
     public static let originSeconds = 1.0
@@ -61,7 +67,11 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Angle within which two stretches are the same pose, degrees.
     public let mergeDegrees: Double
 
-    public init(settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5) {
+    /// Whether reps go two ways from rest (`twoWayVisits`).
+    public let twoWay: Bool
+
+    public init(settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5, twoWay: Bool = false) {
+        self.twoWay = twoWay
         self.settleSeconds = settleSeconds
         confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + 2)
         longestRun = Array(repeating: 0, count: Self.capacity)
@@ -125,6 +135,15 @@ public struct RestPoseFinder: Sendable, Equatable {
         seconds[slot] += credit
         if newRun { runs[slot] += 1 }
         longestRun[slot] = max(longestRun[slot], stillSeconds)
+        if twoWay {
+            var most = 0
+            for i in 1..<Self.capacity where runs[i] > runs[most] { most = i }
+            var other = 0
+            for i in 0..<Self.capacity where i != most { other = max(other, runs[i]) }
+            if runs[most] >= Self.twoWayVisits, Double(runs[most]) >= Self.visitRatio * Double(other) {
+                return sums[most].normalized
+            }
+        }
         let (first, second) = leaders
         guard seconds[first] >= settleSeconds, seconds[first] >= Self.leadRatio * seconds[second] else { return nil }
         guard longestRun[first] >= confidentSeconds || (runs[first] >= Self.visits && runs[second] >= Self.visits)

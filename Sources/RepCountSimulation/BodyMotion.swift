@@ -157,10 +157,14 @@ public struct BodyMotion: Sendable {
                 tiltX += w * g * sway * swayX.value(at: t)
                 tiltY += w * g * sway * swayY.value(at: t)
                 vibration += w * g * tremor
-            case let .impact(peak, frequencyHz, decay):
-                let tau = t - d.start
+            case let .impact(peak, frequencyHz, width):
+                // A wave packet: an oscillation under a Gaussian envelope centred
+                // 3.5 widths after the start, so position, velocity and acceleration
+                // all start from zero (an abrupt start would be an unbounded jerk).
+                let tau = t - d.start - 3.5 * width
                 let omega = 2 * Double.pi * frequencyHz
-                jolt -= peak / (omega * omega) * exp(-tau / decay) * sin(omega * tau)
+                let envelope = exp(-(tau * tau) / (width * width))
+                jolt -= peak / (omega * omega) * envelope * sin(omega * tau)
             }
         }
         let rotation = Rotation.aboutX(tiltX) * Rotation.aboutY(tiltY) * p.rotation

@@ -15,10 +15,11 @@ public struct Disturbance: Sendable {
         /// of vibration at the strap, and postural sway, `sway` degrees RMS, both
         /// growing by the fraction `growth` per 10 s held (fatigue).
         case effort(tremor: Double, sway: Double, growth: Double)
-        /// A jolt: the hips or knee landing on the mat. A damped oscillation of the
-        /// soft tissue under the strap, `peak` m/s², `frequencyHz`, decaying with
-        /// time constant `decay` seconds.
-        case impact(peak: Double, frequencyHz: Double, decay: Double)
+        /// A jolt: the hips or knee landing on the mat. A brief oscillation of the
+        /// soft tissue under the strap, about `peak` m/s² at `frequencyHz`, under a
+        /// Gaussian envelope `width` seconds wide, centred 3.5 widths after the start
+        /// (the disturbance should last 7 widths).
+        case impact(peak: Double, frequencyHz: Double, width: Double)
     }
 
     public var start: Double

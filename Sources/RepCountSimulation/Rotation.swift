@@ -38,6 +38,15 @@ public struct Rotation: Sendable, Equatable {
         return Rotation(rows: Vector3(c, -s, 0), Vector3(s, c, 0), Vector3(0, 0, 1))
     }
 
+    /// Rotation by `degrees` about the unit vector `axis` (Rodrigues' formula).
+    public static func about(axis k: Vector3, degrees: Double) -> Rotation {
+        let a = degrees * .pi / 180, c = cos(a), s = sin(a), v = 1 - c
+        return Rotation(
+            rows: Vector3(c + k.x * k.x * v, k.x * k.y * v - k.z * s, k.x * k.z * v + k.y * s),
+            Vector3(k.y * k.x * v + k.z * s, c + k.y * k.y * v, k.y * k.z * v - k.x * s),
+            Vector3(k.z * k.x * v - k.y * s, k.z * k.y * v + k.x * s, c + k.z * k.z * v))
+    }
+
     /// A rotation drawn uniformly over all orientations (a random unit quaternion
     /// from four normal deviates): how a strap may sit on a limb.
     public static func uniform(using random: inout SimulationRandom) -> Rotation {

@@ -9,8 +9,10 @@ import RepCountCore
 /// n white noise.
 public struct SensorModel: Sendable {
     public var device: SensorDevice
-    /// Sensor-to-segment rotation: the strap may sit any way round.
+    /// Sensor-to-segment rotation at the start: the strap may sit any way round.
     public var mount: Rotation
+    /// Later turns of the strap on the limb, in time order.
+    public var slips: [StrapSlip] = []
     /// Per-axis scale (1 + error).
     public var scale: Vector3
     /// Cross-axis coupling rows (off-diagonal terms of C), fractions.
@@ -49,9 +51,18 @@ public struct SensorModel: Sendable {
         range = device.rangeG * g
     }
 
+    /// The sensor-to-segment rotation at `t`, after the slips so far.
+    public func mount(at t: Double) -> Rotation {
+        var m = mount
+        for slip in slips where t > slip.start {
+            m = m * Rotation.about(axis: slip.axis, degrees: slip.degrees * slip.progress(at: t))
+        }
+        return m
+    }
+
     /// The reading for segment-frame specific force `f` at time `t` (seconds).
     public func read(_ f: Vector3, at t: Double, random: inout SimulationRandom) -> Vector3 {
-        let s = mount.applyTransposed(f)
+        let s = (slips.isEmpty ? mount : mount(at: t)).applyTransposed(f)
         let coupled = s + cross.apply(s)
         let minutes = t / 60
         func axis(_ v: Double, _ k: Double, _ b: Double, _ d: Double, _ n: Double) -> Double {

@@ -17,7 +17,8 @@ extension SessionBuilder {
         }
         finish()
         return SimulatedSession(motion: motion, labels: Labels(exercise: plan.exercise, placement: plan.placement, sets: sets),
-                                duration: time, instrumentedSide: instrumentedSide, firstSide: subject.firstSide, unlabelledReps: unlabelledReps)
+                                duration: time, instrumentedSide: instrumentedSide, firstSide: subject.firstSide, unlabelledReps: unlabelledReps,
+                                strapSlips: strapSlips)
     }
 
     /// From standing when the recording starts to still in the start position.
@@ -118,6 +119,10 @@ extension SessionBuilder {
     mutating func betweenSets() {
         let end = time + subject.setRestSeconds * random.factor(0.2)
         stay(random.uniform(2, 6))
+        if random.chance(Self.strapSlipProbability) {
+            let start = time + random.uniform(0, 2)
+            strapSlips.append(start...(start + random.uniform(0.5, 2)))
+        }
         switch plan.exercise {
         case .bridge:
             switch random.int(0...2) {

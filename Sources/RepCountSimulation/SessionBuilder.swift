@@ -24,6 +24,8 @@ public struct SessionBuilder {
     /// Script time, seconds.
     public internal(set) var time = 0.0
     public internal(set) var sets: [Labels.LabelledSet] = []
+    /// When the strap turned on the limb (between sets), seconds.
+    public internal(set) var strapSlips: [ClosedRange<Double>] = []
     /// Bird-dog reps of the leg without the strap (thigh placement): performed, not labelled.
     public internal(set) var unlabelledReps = 0
     var random: SimulationRandom
@@ -35,6 +37,14 @@ public struct SessionBuilder {
     var rest: BodyPose
     /// The rest pose the person came back to at the start of the set.
     var setRest: BodyPose
+
+    /// Chance that the strap turns on the limb in a between-set break: people
+    /// pull it straight, or it slips as they sit up or stand.
+    static let strapSlipProbability = 0.3
+
+    /// Shortest time over which the script changes a pose, seconds: the quickest
+    /// deliberate corrections people make take a few tenths of a second.
+    static let shortestPoseChange = 0.4
 
     /// Shortest rest in which a fidget is placed, seconds: a fidget needs room
     /// so it does not merge into a rep's transition.
@@ -81,10 +91,14 @@ public struct SessionBuilder {
     // MARK: - Primitives
 
     /// A random skew for one transition: people are not metronomes.
-    mutating func skew() -> Double { random.normal(0, 0.25, clampedTo: 2) }
+    mutating func skew() -> Double {
+        let k = random.normal(0, 0.25, clampedTo: 2)
+        return max(-MinimumJerk.maximumSkew, min(MinimumJerk.maximumSkew, k))
+    }
 
     /// Moves to `pose` over `duration` seconds.
     mutating func move(to pose: BodyPose, over duration: Double) {
+        precondition(duration >= Self.shortestPoseChange * 0.5, "pose change over \(duration) s is not a human movement")
         time += duration
         motion.key(pose, at: time, skew: skew())
     }
@@ -222,7 +236,9 @@ public struct SessionBuilder {
         let sagged = BodyPose(pitch: peak.pitch - (peak.pitch - from.pitch) * sag, roll: peak.roll - (peak.roll - from.roll) * sag,
                               lean: peak.lean + random.normal(0, 0.5, clampedTo: 2), heading: peak.heading, position: peak.position)
         let remaining = holdStart + hold - time
-        if remaining > 0 { move(to: sagged, over: remaining) }
+        // Only a hold long enough to sag in sags; a change of pose over a few
+        // milliseconds would be an impossible jolt.
+        if remaining >= Self.shortestPoseChange { move(to: sagged, over: remaining) }
         let holdEnd = holdStart + hold
         time = max(time, holdEnd)
         // Back to a rest level that has wandered a little since the last rep.
@@ -237,8 +253,10 @@ public struct SessionBuilder {
             tremor: subject.tremor * tremor, sway: subject.sway * sway, growth: growth)))
         if landing && random.chance(0.6) {
             // MEx bridges show 1-5 m/s² spikes in |a| as the hips come down.
-            motion.add(Disturbance(start: end - random.uniform(0, 0.25), end: end + 0.5, kind: .impact(
-                peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), decay: random.uniform(0.03, 0.08))))
+            let width = random.uniform(0.03, 0.08)
+            let start = end - random.uniform(0.1, 0.3)
+            motion.add(Disturbance(start: start, end: start + 7 * width, kind: .impact(
+                peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), width: width)))
         }
         repIndex += 1
         if !labelled { unlabelledReps += 1 }

@@ -13,4 +13,6 @@ public struct SimulatedSession: Sendable {
     public var firstSide: Side
     /// Reps performed but not labelled (the other leg's bird dogs with a thigh strap).
     public var unlabelledReps: Int
+    /// When the strap turned on the limb, seconds (between sets only).
+    public var strapSlips: [ClosedRange<Double>]
 }

@@ -44,7 +44,8 @@ public struct Track: Sendable {
         }
         let t0 = times[lo], t1 = times[hi]
         let v0 = values[lo], v1 = values[hi]
-        if t1 <= t0 || v0 == v1 { return v1 == v0 ? v0 : v1 }
+        if t1 <= t0 { return v1 }  // a jump: two keys at one time
+        if v0 == v1 { return v0 }  // a flat stretch
         return v0 + (v1 - v0) * MinimumJerk.progress((t - t0) / (t1 - t0), skew: skews[hi])
     }
 }

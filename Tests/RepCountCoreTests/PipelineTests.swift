@@ -62,6 +62,18 @@ import Testing
         for r in reps { #expect(r.holdSeconds < 0.4) }
     }
 
+    @Test func quickBridgesThatBarelyComeDownAreSplit() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        // Ten quick bridges that only come down to 40% of the way between reps.
+        for _ in 0..<10 {
+            s.segments += [.move(pitch: 14, roll: 0, seconds: 1.0), .move(pitch: 5.5, roll: 0, seconds: 1.0)]
+        }
+        s.segments += [.move(pitch: 0, roll: 0, seconds: 1.0), .still(seconds: 5)]
+        let targets = Targets(holdSeconds: 0, reps: 10, sets: 1)
+        #expect(s.run(PipelineConfiguration(exercise: .bridge, targets: targets)).reps.count == 10)
+    }
+
     @Test func aShortHoldIsCountedAndMarked() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))
@@ -129,6 +141,18 @@ import Testing
         s.segments.append(.still(seconds: 5))
         for _ in 0..<5 { s.rep(pitch: 15, hold: 6, rest: 4) }
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
+    }
+
+    @Test func aRestPoseThatShiftsIsFollowedNotCounted() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        // Easing into position: the rest pose shifts 3.8 degrees the way the reps go
+        // (above the enter threshold, well short of a rep) and stays there.
+        s.segments += [.move(pitch: 3.8, roll: 0, seconds: 2), .still(seconds: 6)]
+        for _ in 0..<4 {
+            s.segments += [.move(pitch: 16, roll: 0, seconds: 1.5), .still(seconds: 6), .move(pitch: 3.8, roll: 0, seconds: 1.5), .still(seconds: 5)]
+        }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 4)
     }
 
     @Test func aRecordingStartingInAHoldDoesNotCountThatRep() {

@@ -40,4 +40,12 @@ import Testing
         let v = Vector3(0, 1, 0)
         #expect(close((a * b).apply(v), a.apply(b.apply(v))))
     }
+
+    @Test func axisAngleAgreesWithTheElementaryRotations() {
+        let a = Rotation.about(axis: Vector3(1, 0, 0), degrees: 37), b = Rotation.aboutX(37)
+        let v = Vector3(0.3, -1, 2)
+        #expect(close(a.apply(v), b.apply(v)))
+        let k = Vector3(1, 2, 2) * (1.0 / 3)
+        #expect(close(Rotation.about(axis: k, degrees: 50).apply(k), k))
+    }
 }

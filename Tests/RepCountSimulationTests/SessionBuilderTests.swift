@@ -103,4 +103,40 @@ import Testing
             }
         }
     }
+
+    @Test func strapSlipsHappenOnlyBetweenSets() {
+        let plan = SessionPlan(exercise: .bridge, placement: .hip, sets: 3, reps: 5, holdTarget: 6)
+        var slips = 0
+        for seed in UInt64(1)...20 {
+            let s = session(plan, seed: seed)
+            for slip in s.strapSlips {
+                slips += 1
+                let inside = zip(s.labels.sets, s.labels.sets.dropFirst()).contains { a, b in
+                    slip.lowerBound > a.reps.last!.end && slip.upperBound < b.reps.first!.start
+                }
+                #expect(inside, "seed \(seed): slip \(slip) not between sets")
+            }
+        }
+        #expect(slips > 2 && slips < 30)  // 40 breaks at 30 %
+    }
+
+    @Test(arguments: [SessionPlan.Style.quick, .slow, .standard])
+    func repsCarryNoImpossibleJolts(style: SessionPlan.Style) {
+        // Within the sets the body only lifts, holds and lowers (plus tremor and the
+        // landing jolt, ≤ 3.5 m/s² drawn); |f − g| stays far below a fall's.
+        for placement in [Placement.hip, .thigh] {
+            let plan = SessionPlan(exercise: .bridge, placement: placement, style: style, sets: 1, reps: 12, holdTarget: 6)
+            for seed in UInt64(1)...3 {
+                let s = session(plan, seed: seed)
+                let reps = s.labels.sets[0].reps
+                var worst = 0.0
+                var t = reps.first!.start
+                while t < reps.last!.end {
+                    worst = max(worst, abs(s.motion.specificForce(at: t).length - BodyMotion.gravity))
+                    t += 0.004
+                }
+                #expect(worst < 8, "\(style) \(placement) seed \(seed): |f| off g by \(worst) m/s²")
+            }
+        }
+    }
 }

@@ -200,6 +200,29 @@ def overview(rec, out):
     fig.savefig(os.path.join(out, "overview.png"), dpi=65)
 
 
+def detail(mex, rec, out):
+    """12 s of raw axes (minus their mean): a rep and the rest around it, real and
+    simulated, to compare noise, vibration, quantisation and the landing jolt."""
+    pairs = [(f"{mex}/s01-bridge-thigh.csv", 10.0, f"{rec}/sim-bridge-thigh-01.csv", None),
+             (f"{mex}/s05-superman-thigh.csv", 26.0, f"{rec}/sim-bird-dog-thigh-01.csv", None)]
+    fig, axs = plt.subplots(len(pairs), 2, figsize=(15, 3.2 * len(pairs)))
+    for row, (real, t0, sim, _) in zip(axs, pairs):
+        lab = json.load(open(sim.replace(".csv", ".labels.json")))
+        r = lab["sets"][0]["reps"][1]
+        for ax, (path, start) in zip(row, [(real, t0), (sim, r["start"] - 4)]):
+            t, a = load(path)
+            m = (t >= start) & (t <= start + 12)
+            for i, c in enumerate("xyz"):
+                ax.plot(t[m] - start, a[m, i] - a[m, i].mean(), lw=0.6, label=c)
+            ax.set_title(os.path.basename(path) + " (raw axes minus their mean)", fontsize=9)
+            ax.set_ylabel("m/s²")
+            ax.legend(fontsize=7, loc="upper right")
+    axs[-1, 0].set_xlabel("s (real)")
+    axs[-1, 1].set_xlabel("s (simulated)")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "detail.png"), dpi=70)
+
+
 def windows_from_labels(path):
     lab = json.load(open(path))
     w = []
@@ -278,6 +301,7 @@ def main():
         if r is not None:
             print(f"{name:28s} files {n:2d}  " + "  ".join(f"{v:.3f}" for v in r))
     overview(rec, out)
+    detail(mex, rec, out)
     # Figures: three real and three simulated traces side by side, per exercise.
     for real, sim, fname in [("MEx bridge thigh", "sim bridge thigh", "bridge-thigh.png"),
                              ("MEx superman thigh", "sim bird-dog thigh", "bird-dog-thigh.png")]:
