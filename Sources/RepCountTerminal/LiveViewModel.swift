@@ -59,6 +59,10 @@ public struct LiveViewModel: Sendable, Equatable {
     /// The last error the daemon reported.
     public var notice: String?
     public var restSeconds: Double
+    /// A `sensor` event arrived on this connection. The `status` reply asked
+    /// for at connect time may be answered after such an event and carry an
+    /// older state, so once an event has spoken the reply's sensor is ignored.
+    public var sensorFromEvent = false
 
     public init(endpoint: String, restSeconds: Double = LiveViewModel.prescribedRestSeconds) {
         self.connection = .connecting(endpoint: endpoint)
@@ -88,6 +92,7 @@ public struct LiveViewModel: Sendable, Equatable {
         case .connected(let endpoint, let server):
             connection = .connected(endpoint: endpoint, server: server)
             notice = nil
+            sensorFromEvent = false
         case .disconnected(let endpoint, let reason, let attempt, let retryAt):
             connection = .retrying(endpoint: endpoint, reason: reason, attempt: attempt, retryAt: retryAt)
             // Neither the hold nor the sensor can be vouched for across a gap
@@ -112,6 +117,7 @@ public struct LiveViewModel: Sendable, Equatable {
             }
         case .sensor(let s):
             sensor = s
+            sensorFromEvent = true
         case .sessionEnded:
             finished = true
             rest = nil
@@ -154,7 +160,7 @@ public struct LiveViewModel: Sendable, Equatable {
             holdSeconds = v
             holdUpdatedAt = now
         }
-        if let v = s.sensor { sensor = v }
+        if let v = s.sensor, !sensorFromEvent { sensor = v }
     }
 
     private mutating func applyPipeline(_ e: PipelineEvent, at now: Double) -> [Cue] {

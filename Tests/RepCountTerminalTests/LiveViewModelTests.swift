@@ -73,4 +73,16 @@ struct LiveViewModelTests {
             return
         }
     }
+
+    @Test func aLateStatusReplyDoesNotOverrideASensorEvent() {
+        var m = model()
+        m.apply(.connected(endpoint: "e", server: "d"), at: 0)
+        m.apply(.sensor(SensorStatus(word: "connected")), at: 1)
+        m.apply(.status(LiveStatus(sensor: SensorStatus(word: "connecting"))), at: 2)
+        #expect(m.sensor.level == .ok)
+        // After a reconnect the reply is the freshest word again.
+        m.apply(.connected(endpoint: "e", server: "d"), at: 3)
+        m.apply(.status(LiveStatus(sensor: SensorStatus(word: "lost"))), at: 4)
+        #expect(m.sensor.level == .lost)
+    }
 }
