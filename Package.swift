@@ -78,7 +78,7 @@ let package = Package(
             name: "repcount",
             dependencies: [
                 "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
-                "RepCountIIO", "RepCountClient",
+                "RepCountIIO", "RepCountClient", "RepCountTerminal", "RepCountProgress", "RepCountStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +91,12 @@ let package = Package(
             ],
             exclude: ["reference.py"]
         ),
+        // Pure rendering of the live view for a terminal (screen model, block
+        // digits, ANSI output); the only I/O is a small TTY layer.
+        .target(name: "RepCountTerminal", dependencies: ["RepCountCore"]),
+        // Pure aggregation of kept sessions into days and weeks, text charts,
+        // CSV/JSON export and the HTML report for a physical therapist.
+        .target(name: "RepCountProgress", dependencies: ["RepCountCore"]),
         .executableTarget(
             name: "repcountd",
             dependencies: [
@@ -145,6 +151,15 @@ let package = Package(
         .testTarget(
             name: "RepCountClientTests",
             dependencies: ["RepCountClient", "RepCountProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
+        // Unit tests of the views, and the end-to-end test that runs the built
+        // `repcountd` and `repcount watch` in tmux (the dependencies build them first).
+        .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore", "repcount", "repcountd"]),
+        // Aggregation on in-memory sessions, and the history/progress/report
+        // commands run on a real SQLite history written with the store's API.
+        .testTarget(
+            name: "RepCountProgressTests",
+            dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "repcount", "repcountd"]
         ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
         .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountRecording"]),

@@ -1,79 +1,104 @@
 import ArgumentParser
+import Foundation
 import RepCountCore
-import RepCountProtocol
+import RepCountProgress
+import RepCountStore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// `repcount history`: the sessions of the last days, one line each. The
-/// terminal client may replace it with a richer view.
+/// `repcount history`: what was done, day by day or session by session.
 struct History: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List past sessions.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show the kept sessions day by day (or one by one with --sessions).",
+        discussion: """
+            Reads the history database the daemon writes (read-only; safe while the
+            daemon runs). By default shows, for each exercise and each of the last 14
+            days: whether it was done, sessions, sets, reps, the share of holds that met
+            the target, mean and best hold. --sessions lists each session with the hold
+            of every rep instead.
 
-    @OptionGroup var daemon: DaemonOptions
+            Examples:
+              repcount history                        the last two weeks, per day
+              repcount history --days 30 --exercise wall-sit
+              repcount history --sessions --days 1    today's sessions, every rep
+              repcount history --from 2026-11-01 --to 2026-11-30 --csv > november.csv
+              repcount history --json | jq '.days[] | select(.reps > 0)'
+            """
+    )
 
-    @Option(help: "How many days back, today included.")
-    var days = 7
+    @OptionGroup var options: HistoryOptions
 
-    @Option(help: "Only this exercise.")
-    var exercise: Exercise?
+    @Option(help: ArgumentHelp("Days to show, counting today.", valueName: "n"))
+    var days: Int = 14
 
-    @Flag(help: "Print the daemon's JSON response as is.")
-    var json = false
+    @Flag(help: "List sessions and the hold of each rep instead of daily totals.")
+    var sessions = false
 
     func validate() throws {
-        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+        guard (1...3660).contains(days) else { throw ValidationError("--days must be from 1 to 3660") }
+        try options.validateFormats()
     }
 
     func run() async throws {
-        let from = Self.localMidnight(daysAgo: days - 1)
-        let (line, r) = try await daemon.withConnection {
-            try await $0.callLine(.history(from: from, to: nil, exercise: exercise, limit: nil))
-        }
-        if json {
-            print(line)
+        let loaded: HistoryOptions.Loaded = try await CommandFailure.exiting { try await options.load(defaultDays: days, alignToWeeks: false) }
+        if sessions {
+            let inRange = loaded.sessions.filter {
+                let d = loaded.calendar.day(of: $0.startedAt)
+                return d >= loaded.report.from && d <= loaded.report.through
+            }
+            switch options.format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(inRange), as: UTF8.self))
+            case .csv:
+                FileHandle.standardOutput.write(Data(Self.repsCSV(inRange, calendar: loaded.calendar).utf8))
+            case .text:
+                print(Self.sessionList(inRange, calendar: loaded.calendar))
+            }
             return
         }
-        let sessions = r["sessions"]?.array ?? []
-        if sessions.isEmpty { print("no sessions in the last \(days) days") }
-        for s in sessions {
-            let sets = s["sets"]?.array ?? []
-            let reps = sets.flatMap { $0["reps"]?.array ?? [] }
-            let short = reps.filter { $0["short"]?.bool == true }.count
-            let holds = reps.compactMap { $0["hold_s"]?.number }
-            let mean = holds.isEmpty ? nil : holds.reduce(0, +) / Double(holds.count)
-            var line = "\(Self.format(s["started_at"]?.number ?? 0))  \(s["exercise"]?.string ?? "?")  "
-            line += "\(reps.count) reps in \(sets.count) sets"
-            if short > 0 { line += " (\(short) short)" }
-            if let mean { line += ", mean hold \(StatusText.format(mean)) s" }
-            line += "  [\(s["reason"]?.string ?? "running")]"
-            print(line)
+        let r = loaded.report
+        switch options.format {
+        case .json: print(try ProgressExport.json(ProgressReport(from: r.from, through: r.through, exercises: r.exercises, days: r.days, weeks: [])))
+        case .csv: FileHandle.standardOutput.write(Data(ProgressExport.csv(r.days).utf8))
+        case .text: print(ProgressTextRenderer().render(loaded.report, kind: .day))
         }
     }
 
-    /// Unix time of local midnight `n` days before today.
-    static func localMidnight(daysAgo n: Int) -> Double {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        parts.tm_mday -= Int32(n)
-        parts.tm_hour = 0
-        parts.tm_min = 0
-        parts.tm_sec = 0
-        parts.tm_isdst = -1
-        return Double(mktime(&parts))
+    /// One block per session: when, what, and every rep's hold with a mark.
+    static func sessionList(_ sessions: [PracticeSession], calendar: ProgressCalendar) -> String {
+        guard !sessions.isEmpty else { return "No sessions in this period." }
+        return sessions.map { s in
+            let met = s.reps.filter(\.metTarget).count
+            var text = "\(calendar.day(of: s.startedAt)) \(clock(s.startedAt, calendar))  \(s.exercise.rawValue)"
+            text += "  \(s.setCount) sets, \(s.reps.count) reps, \(met) held to \(format(s.targets.holdSeconds)) s"
+            for set in Set(s.reps.map(\.set)).sorted() {
+                let holds = s.reps.filter { $0.set == set }.map { r in
+                    (r.side.map { $0 == .left ? "L" : "R" } ?? "") + format(r.holdSeconds) + (r.metTarget ? "" : "!")
+                }
+                text += "\n  set \(set): " + holds.joined(separator: " ")
+            }
+            return text
+        }.joined(separator: "\n") + "\n(! = hold short of target)"
     }
 
-    /// `YYYY-MM-DD HH:MM` in local time.
-    static func format(_ unix: Double) -> String {
-        var t = time_t(unix)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let n = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M", &parts)
-        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    /// One CSV row per rep.
+    static func repsCSV(_ sessions: [PracticeSession], calendar: ProgressCalendar) -> String {
+        var out = "day,started_at,exercise,set,hold_s,target_hold_s,met_target,side\r\n"
+        for s in sessions {
+            for r in s.reps {
+                out += "\(calendar.day(of: s.startedAt)),\(format(s.startedAt, 3)),\(s.exercise.rawValue),\(r.set),"
+                out += "\(format(r.holdSeconds, 2)),\(format(r.targetHoldSeconds, 2)),\(r.metTarget),\(r.side?.rawValue ?? "")\r\n"
+            }
+        }
+        return out
+    }
+
+    static func format(_ v: Double, _ decimals: Int = 1) -> String {
+        String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), v)
+    }
+
+    static func clock(_ t: Double, _ calendar: ProgressCalendar) -> String {
+        let c = calendar.calendar.dateComponents([.hour, .minute], from: Date(timeIntervalSince1970: t))
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 }

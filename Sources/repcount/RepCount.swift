@@ -14,7 +14,7 @@ struct RepCount: AsyncParsableCommand {
             Eval.self,
             Devices.self,
             Record.self,
-            Status.self, Start.self, Stop.self, Next.self, Watch.self, History.self,
+            Status.self, Start.self, Stop.self, Next.self, Watch.self, History.self, Progress.self, Report.self,
         ]
     )
 }

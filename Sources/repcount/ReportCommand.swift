@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import RepCountProgress
+
+/// `repcount report`: an HTML page for a physical therapist.
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an HTML report of the weeks' progress, with plots, for a physical therapist.",
+        discussion: """
+            One self-contained HTML file (inline CSS and SVG, no script, nothing
+            fetched): a summary per exercise, then for each exercise the hold of every
+            rep over the weeks against its target with the weekly mean, reps per week
+            split by whether the hold met its target with days done of days planned,
+            and the weekly table. Opens in any browser and prints on A4.
+
+            Examples:
+              repcount report --out progress.html
+              repcount report --out bridge.html --exercise bridge --weeks 12
+              repcount report --out report.html --title "Home exercises" --subtitle "J. Doe, weeks 1-8"
+            """
+    )
+
+    @OptionGroup var options: HistoryOptions
+
+    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file.html"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Weeks to cover, counting the current one.", valueName: "n"))
+    var weeks: Int = 8
+
+    @Option(help: "Title of the page.")
+    var title: String = "RepCount progress report"
+
+    @Option(help: "A line under the title, e.g. who the report is about.")
+    var subtitle: String?
+
+    func validate() throws {
+        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be from 1 to 520") }
+        guard !options.json, !options.csv else { throw ValidationError("report writes HTML; use progress for --json/--csv") }
+        try options.validateFormats()
+    }
+
+    func run() async throws {
+        let loaded: HistoryOptions.Loaded = try await CommandFailure.exiting { try await options.load(defaultDays: weeks * 7, alignToWeeks: true) }
+        let html = HTMLReport(title: title, subtitle: subtitle, calendar: loaded.calendar)
+            .render(loaded.report, sessions: loaded.sessions, generatedAt: Date().timeIntervalSince1970)
+        try await CommandFailure.exiting {
+            do {
+                try html.write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure("cannot write \(out): \(error.localizedDescription)", status: ExitStatus.cannotCreate)
+            }
+        }
+        let reps = loaded.report.weeks.reduce(0) { $0 + $1.reps }
+        print("wrote \(out): \(loaded.report.exercises.count) exercises, \(reps) reps, \(loaded.report.from) to \(loaded.report.through)")
+    }
+}
