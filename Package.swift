@@ -125,7 +125,7 @@ let package = Package(
         .executableTarget(
             name: "repcountd-fanout",
             dependencies: ["RepCountClient", "RepCountProtocol", "RepCountCore"],
-            path: "Benchmarks/repcountd-fanout"
+            exclude: ["repcountd-idle.sh"]
         ),
 
         // MARK: Tests

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Idle cost of repcountd: RSS and CPU with no client for SECONDS (default 60),
 # counting a bridge session from a 100 Hz source.
-#   Benchmarks/repcountd-idle.sh replay [SECONDS]   replay of a recording at real speed
-#   Benchmarks/repcountd-idle.sh live [SECONDS]     live IIO source, emulated accelerometer
+#   Sources/repcountd-fanout/repcountd-idle.sh replay [SECONDS]   replay of a recording at real speed
+#   Sources/repcountd-fanout/repcountd-idle.sh live [SECONDS]     live IIO source, emulated accelerometer
 #                                                   at 100 Hz (root: private namespaces)
 # Uses the release build: swift build -c release --product repcountd --product repcount-iio-emulator
 # Prints figures read from /proc: CPU = (utime+stime) / wall, RSS at the end and the peak.
