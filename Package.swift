@@ -131,7 +131,7 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
-        .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording"]),
+        .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording", "RepCountTestSupport"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
         .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
         .testTarget(
@@ -162,6 +162,6 @@ let package = Package(
             dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "repcount", "repcountd"]
         ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
-        .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountRecording"]),
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountRecording", "RepCountTestSupport"]),
     ]
 )

@@ -3,6 +3,7 @@ import RepCountCore
 import Testing
 
 @testable import RepCountRecording
+import RepCountTestSupport
 
 @Suite struct LabelsTests {
     static let valid = """

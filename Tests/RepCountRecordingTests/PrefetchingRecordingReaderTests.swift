@@ -3,6 +3,7 @@ import RepCountCore
 import Testing
 
 @testable import RepCountRecording
+import RepCountTestSupport
 
 @Suite struct PrefetchingRecordingReaderTests {
     /// A recording spanning many batches, with some irregular rows.

@@ -3,6 +3,7 @@ import RepCountCore
 import Testing
 
 @testable import RepCountRecording
+import RepCountTestSupport
 
 @Suite struct RecordingReaderTests {
     private func readAll(_ path: String) throws -> (RecordingReader, [Sample]) {

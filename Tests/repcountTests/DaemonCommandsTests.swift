@@ -1,6 +1,7 @@
 import Foundation
 import RepCountProtocol
 import Testing
+import RepCountTestSupport
 
 /// `repcount status|start|stop|next|watch --json` against a real `repcountd`,
 /// both run as the built executables, as a user would.

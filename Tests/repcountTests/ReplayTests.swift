@@ -3,6 +3,7 @@ import RepCountCore
 import RepCountProtocol
 import RepCountRecording
 import Testing
+import RepCountTestSupport
 
 /// Runs the built `repcount replay` on real files and checks what a user sees:
 /// stdout, the single stderr line, and the exit status.

@@ -2,10 +2,10 @@ import Foundation
 
 /// A fresh directory under the system temporary directory, removed on deinit,
 /// so tests exercise real files.
-final class TemporaryDirectory {
-    let path: String
+public final class TemporaryDirectory {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("repcount-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         path = url.path
@@ -15,7 +15,7 @@ final class TemporaryDirectory {
 
     /// Writes `contents` to `name` in the directory and returns its path.
     @discardableResult
-    func file(_ name: String, _ contents: String) throws -> String {
+    public func file(_ name: String, _ contents: String) throws -> String {
         let p = path + "/" + name
         try contents.write(toFile: p, atomically: false, encoding: .utf8)
         return p
@@ -23,7 +23,7 @@ final class TemporaryDirectory {
 
     /// Writes raw bytes.
     @discardableResult
-    func file(_ name: String, bytes: [UInt8]) throws -> String {
+    public func file(_ name: String, bytes: [UInt8]) throws -> String {
         let p = path + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: p))
         return p
