@@ -17,8 +17,22 @@ struct DaemonOptions: ParsableArguments {
         return DaemonPaths.socketExists(user) ? user : DaemonPaths.systemSocket
     }
 
-    /// Connects, runs `body`, closes; connection problems become one clear line.
+    /// Connects, runs `body`, closes; connection problems become one clear line
+    /// and the exit status docs/cli.md gives them (69 when no daemon answers).
     func withConnection<T: Sendable>(_ body: (DaemonConnection) async throws -> T) async throws -> T {
-        try await DaemonConnection.withConnection(socketPath: socketPath, body)
+        try await CommandFailure.exiting {
+            do {
+                return try await DaemonConnection.withConnection(socketPath: socketPath, body)
+            } catch let error as ClientError {
+                switch error {
+                case .cannotConnect, .closed, .unsupportedProtocol:
+                    throw CommandFailure("\(error)", status: ExitStatus.unavailable)
+                case .malformedMessage:
+                    throw CommandFailure("\(error)", status: ExitStatus.dataError)
+                case .refused:
+                    throw CommandFailure("\(error)", status: 1)
+                }
+            }
+        }
     }
 }

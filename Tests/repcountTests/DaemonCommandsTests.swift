@@ -44,6 +44,16 @@ import RepCountTestSupport
         return daemon
     }
 
+    @Test(arguments: [["status"], ["start", "bridge"], ["stop"], ["next"]])
+    func withNoDaemonCommandsExitUnavailable(arguments: [String]) throws {
+        let socket = "/tmp/rc-cli-none-\(getpid()).sock"
+        unlink(socket)
+        let run = try Self.repcount(arguments + ["--socket", socket])
+        #expect(run.status == 69)
+        #expect(run.stderr.hasPrefix("repcount: cannot connect to repcountd at \(socket)"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func commandsDriveAndReadARealDaemon() throws {
         let dir = try TemporaryDirectory()
         let recording = dir.path + "/bridge.csv"
