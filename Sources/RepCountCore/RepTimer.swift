@@ -24,6 +24,23 @@ public enum RepTimer {
         public var end: Double
         /// Plateau level, degrees from rest.
         public var plateau: Double
+
+        /// A timing that keeps the event contract `start <= holdStart <= holdEnd <= end`:
+        /// the hold is clamped into the rep (an extrapolated ramp end can overshoot a
+        /// short ramp's edge) and an empty hold sits in the middle of what is left.
+        public static func ordered(
+            start: Double, holdStart: Double, holdEnd: Double, end: Double, plateau: Double
+        ) -> Timing {
+            let e = max(start, end)
+            var hs = min(max(holdStart, start), e)
+            var he = min(max(holdEnd, start), e)
+            if he < hs {
+                let middle = (hs + he) / 2
+                hs = middle
+                he = middle
+            }
+            return Timing(start: start, holdStart: hs, holdEnd: he, end: e, plateau: plateau)
+        }
     }
 
     /// Fraction of the peak height above which samples define the plateau level.
@@ -120,7 +137,7 @@ public enum RepTimer {
             holdStart = middleTime
             holdEnd = middleTime
         }
-        return Timing(start: rise.edge, holdStart: holdStart, holdEnd: holdEnd, end: fall.edge, plateau: plateau)
+        return Timing.ordered(start: rise.edge, holdStart: holdStart, holdEnd: holdEnd, end: fall.edge, plateau: plateau)
     }
 
     /// Crossing times of one ramp between `rest` and `top`: at `edge` (leaving or reaching
