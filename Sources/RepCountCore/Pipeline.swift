@@ -455,9 +455,10 @@ public struct Pipeline: Sendable {
     }
 
     private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {
-        // The set does not end here: a re-learnt rest pose (a fidget, a drifted rest, a
-        // long hold) is not a break between sets. A real break lasts `setGapSeconds`,
-        // which ends the set when the next rep comes (or the session ends).
+        // The set does not end here: a re-learnt rest pose (a drifted rest, a long hold,
+        // a fidget that came to a stop, even sitting up for a moment) is not a break
+        // between sets. A real break lasts `setGapSeconds` (a minute by the
+        // prescriptions), which ends the set when the next rep comes.
         phase = .settling
         // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
         // people pause before the first rep: a first long still pose is the rest pose.
