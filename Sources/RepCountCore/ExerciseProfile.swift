@@ -83,9 +83,11 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Seconds of rest between reps after which the set is over (exercises.md: about
     /// a minute between sets, a few seconds between reps).
     public var setGapSeconds = 40.0
-    /// How the hold is timed (`RepTimer`): from the ends of the ramps (default), or as the
-    /// stretch within a band of the plateau.
-    public var holdDefinition = HoldDefinition.rampEnd
+    /// How the hold is timed (`RepTimer`): by the angular speed at the top of each ramp
+    /// (default; 10%: below it the movement has visibly stopped, above it tremor and sway
+    /// at a held pose stay), from the extrapolated ends of the ramps, or as the stretch
+    /// within a band of the plateau.
+    public var holdDefinition = HoldDefinition.speed(fraction: 0.10)
     /// Fraction of the rep's height above rest that marks leaving rest and being back.
     public var edgeFraction = 0.15
     /// Angle between a rep's direction and the session's typical rep direction above
@@ -175,6 +177,12 @@ public enum HoldDefinition: Sendable, Equatable {
     /// extrapolating the ramp along a minimum-jerk profile. A ramp straight into a
     /// ramp has no hold.
     case rampEnd
+    /// From where the rise's angular speed falls below `fraction` of its peak speed to
+    /// where the fall's speed rises above `fraction` of its own peak: the pose is held
+    /// while it barely moves, as a person labelling the trace by eye (and the MEx
+    /// labelling procedure) times it, whatever the ramps' shape. Each end is averaged
+    /// with the `rampEnd` estimate (see `RepTimer.measure`).
+    case speed(fraction: Double)
     /// While the tilt is within `fraction` of the rep's height (and at least
     /// `holdToleranceDegrees`) of the plateau level.
     case band(fraction: Double)

@@ -94,6 +94,10 @@ public struct Pipeline: Sendable {
     private var holding = false
     private var liveHoldStart = 0.0
     private var targetAnnounced = false
+    /// Time of the first sample, and of the last state event: state events are clamped
+    /// to neither precede the input nor go back in time.
+    private var firstSampleTime = Double.nan
+    private var lastStateTime = -Double.infinity
 
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
@@ -141,6 +145,7 @@ public struct Pipeline: Sendable {
     /// Feeds one sample; `emit` receives what happened, in order.
     public mutating func process(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
         status.time = sample.time
+        if firstSampleTime.isNaN { firstSampleTime = sample.time }
         let step = clock.advance(to: sample.time)
         let reading: GravityEstimator.Reading
         let restart: Bool
@@ -202,7 +207,9 @@ public struct Pipeline: Sendable {
         // (Taking the buffer out copies its storage when it is next written: once per
         // settling, never per sample.)
         learnRest(pose)
-        setState(.rest, at: entry.time, emit)
+        // Stamped where the replay starts, so the replayed events that follow it
+        // carry later (not earlier) times.
+        setState(.rest, at: settling[0].time, emit)
         let replay = settling
         settling.clear()
         finder.reset(origin: Double.infinity, resettleSeconds: 0)
@@ -448,7 +455,10 @@ public struct Pipeline: Sendable {
     }
 
     private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {
-        endSet(emit)
+        // The set does not end here: a re-learnt rest pose (a drifted rest, a long hold,
+        // a fidget that came to a stop, even sitting up for a moment) is not a break
+        // between sets. A real break lasts `setGapSeconds` (a minute by the
+        // prescriptions), which ends the set when the next rep comes.
         phase = .settling
         // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
         // people pause before the first rep: a first long still pose is the rest pose.
@@ -482,6 +492,10 @@ public struct Pipeline: Sendable {
     private mutating func setState(_ s: MovementState, at t: Double, _ emit: (PipelineEvent) -> Void) {
         guard s != status.state else { return }
         status.state = s
-        emit(.state(s, time: t - delay))
+        // The filter delay is removed from tick times; near the start of the input that
+        // could stamp an event before the first sample.
+        let time = max(t - delay, firstSampleTime, lastStateTime)
+        lastStateTime = time
+        emit(.state(s, time: time))
     }
 }

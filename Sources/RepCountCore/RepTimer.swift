@@ -24,6 +24,23 @@ public enum RepTimer {
         public var end: Double
         /// Plateau level, degrees from rest.
         public var plateau: Double
+
+        /// A timing that keeps the event contract `start <= holdStart <= holdEnd <= end`:
+        /// the hold is clamped into the rep (an extrapolated ramp end can overshoot a
+        /// short ramp's edge) and an empty hold sits in the middle of what is left.
+        public static func ordered(
+            start: Double, holdStart: Double, holdEnd: Double, end: Double, plateau: Double
+        ) -> Timing {
+            let e = max(start, end)
+            var hs = min(max(holdStart, start), e)
+            var he = min(max(holdEnd, start), e)
+            if he < hs {
+                let middle = (hs + he) / 2
+                hs = middle
+                he = middle
+            }
+            return Timing(start: start, holdStart: hs, holdEnd: he, end: e, plateau: plateau)
+        }
     }
 
     /// Fraction of the peak height above which samples define the plateau level.
@@ -102,6 +119,17 @@ public enum RepTimer {
         case .rampEnd:
             holdStart = rise.lower + rampEndFactor * (rise.upper - rise.lower)
             holdEnd = fall.lower - rampEndFactor * (fall.lower - fall.upper)
+        case let .speed(fraction):
+            // Two readings of "arrived": where the speed has fallen to a small fraction of
+            // the ramp's (a person labelling by eye, the MEx procedure) and where a
+            // minimum-jerk ramp truly ends (speed zero, later by ~10% of the ramp). A slow
+            // steady ramp that brakes late is caught by the first, a trembling plateau
+            // that hides the speed's fall by the second; the midpoint splits the
+            // difference between the conventions instead of fitting one.
+            let (speedStart, speedEnd) = speedHold(
+                h, from: from, to: to, rise: i50, fall: j50, middle: middle, fraction: fraction, tickInterval: tickInterval)
+            holdStart = 0.5 * (rise.lower + rampEndFactor * (rise.upper - rise.lower) + speedStart)
+            holdEnd = 0.5 * (fall.lower - rampEndFactor * (fall.lower - fall.upper) + speedEnd)
         case let .band(fraction):
             let level = plateau - max(fraction * (plateau - min(restBefore, restAfter)), profile.holdToleranceDegrees)
             var hs = to
@@ -120,7 +148,38 @@ public enum RepTimer {
             holdStart = middleTime
             holdEnd = middleTime
         }
-        return Timing(start: rise.edge, holdStart: holdStart, holdEnd: holdEnd, end: fall.edge, plateau: plateau)
+        return Timing.ordered(start: rise.edge, holdStart: holdStart, holdEnd: holdEnd, end: fall.edge, plateau: plateau)
+    }
+
+    /// Ticks on each side over which the angular speed is taken: a 0.16 s central
+    /// difference at 25 Hz, smoothing tremor without blurring a 1 s ramp.
+    static let speedHalfWidth = 2
+
+    /// The hold by the angular speed: from the first tick after the rise's half-height
+    /// crossing `rise` whose speed is below `fraction` of the rise's peak speed, to the
+    /// last tick before the fall's half-height crossing `fall` whose falling speed is
+    /// below `fraction` of the fall's peak speed. A ramp straight into a ramp has none.
+    static func speedHold(
+        _ h: TiltHistory, from: Int, to: Int, rise: Int, fall: Int, middle: Int, fraction: Double, tickInterval: Double
+    ) -> (Double, Double) {
+        let w = speedHalfWidth
+        let lo = max(h.oldest + w, from)
+        let hi = min(h.written - 1 - w, to)
+        @inline(__always) func v(_ i: Int) -> Double {
+            let a = min(max(i, lo), hi)
+            return (Double(h[a + w].tilt) - Double(h[a - w].tilt)) / (Double(2 * w) * tickInterval)
+        }
+        guard hi > lo else { return (h[middle].time, h[middle].time) }
+        var riseSpeed = 0.0
+        for i in lo...max(lo, min(rise, hi)) { riseSpeed = max(riseSpeed, v(i)) }
+        var i = rise
+        while i < middle && v(i) >= fraction * riseSpeed { i += 1 }
+        var fallSpeed = 0.0
+        for j in min(max(fall, lo), hi)...hi { fallSpeed = max(fallSpeed, -v(j)) }
+        var j = fall
+        while j > middle && -v(j) >= fraction * fallSpeed { j -= 1 }
+        if j < i { return (h[middle].time, h[middle].time) }
+        return (h[i].time, h[j].time)
     }
 
     /// Crossing times of one ramp between `rest` and `top`: at `edge` (leaving or reaching

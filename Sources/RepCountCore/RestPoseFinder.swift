@@ -13,8 +13,9 @@
 ///
 /// Two situations decide at once, because people wait at rest before the first
 /// rep: a still stretch that starts with the input (`originSeconds`) and lasts
-/// `settleSeconds` (the user waiting when the recording starts; a recording cut
-/// into a hold has less of it left), and, after a posture change (lying down,
+/// `confidentSeconds`, longer than a hold (the user waiting when the recording
+/// starts; a recording cut into a hold has less of it left: a shorter first stretch
+/// may be the end of a hold, and waits for the still-time rules), and, after a posture change (lying down,
 /// kneeling on all fours, backing against the wall), the first still stretch of
 /// `resettleSeconds`. And after a posture change between sets, a still pose back
 /// at the rest pose of the reps counted before (`reference`, within
@@ -100,7 +101,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// since `runStart` (for `stillSeconds`) around `mean`; returns the rest pose once decided.
     public mutating func observe(mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double) -> Vector3? {
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
-        if resettleSeconds == 0, stillSeconds >= settleSeconds, runStart - origin <= Self.originSeconds { return mean }
+        if resettleSeconds == 0, stillSeconds >= confidentSeconds, runStart - origin <= Self.originSeconds { return mean }
         if let reference {
             // Between sets: back at the exercise's rest pose decides; any other pose
             // (sitting back, kneeling) waits for the slow rules below.

@@ -62,6 +62,23 @@ import Testing
         for r in reps { #expect(r.holdSeconds < 0.4) }
     }
 
+    /// Stress failure modes 2 and 8: every rep keeps start <= holdStart <= holdEnd <= end,
+    /// and state events never go back in time nor precede the first sample, even when the
+    /// first seconds are buffered and replayed.
+    @Test func eventTimesAreOrderedAndRepsKeepTheirContract() {
+        let (s, _) = bridges(count: 15, pitch: 12, hold: 0, ramp: 1.0, rest: 0.4)
+        let events = s.run(PipelineConfiguration(exercise: .bridge, targets: Targets(holdSeconds: 0, reps: 15, sets: 3)))
+        #expect(!events.reps.isEmpty)
+        for r in events.reps {
+            #expect(r.start <= r.holdStart && r.holdStart <= r.holdEnd && r.holdEnd <= r.end, "\(r)")
+        }
+        var last = 0.0
+        for case let .state(_, time) in events {
+            #expect(time >= last, "state at \(time) after \(last)")
+            last = time
+        }
+    }
+
     @Test func quickBridgesThatBarelyComeDownAreSplit() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))
@@ -122,7 +139,20 @@ import Testing
         }
         let events = s.run(PipelineConfiguration(exercise: .bridge))
         #expect(events.reps.count == 6)
-        #expect(events.sets.count == 2)
+        // 20 s sitting up is a pause, not the minute's rest between sets (stress failure
+        // mode 7: sets split on a re-learnt rest pose alone).
+        #expect(events.sets.count == 1)
+    }
+
+    @Test func sittingUpForAMinuteBetweenSetsEndsTheSet() {
+        var (s, _) = bridges(count: 3)
+        s.segments += [.move(pitch: 70, roll: 0, seconds: 2), .still(seconds: 50), .move(pitch: -3, roll: 2, seconds: 2), .still(seconds: 6)]
+        for _ in 0..<3 {
+            s.segments += [.move(pitch: 12, roll: 2, seconds: 1.5), .still(seconds: 6), .move(pitch: -3, roll: 2, seconds: 1.5), .still(seconds: 5)]
+        }
+        let events = s.run(PipelineConfiguration(exercise: .bridge))
+        #expect(events.reps.count == 6)
+        #expect(events.sets.map { $0.reps.count } == [3, 3])
     }
 
     @Test func walkingIsNotAWallSit() {

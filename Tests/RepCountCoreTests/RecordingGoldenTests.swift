@@ -57,9 +57,9 @@ import Testing
     @Test(arguments: labelled())
     func countIsCloseToTheLabels(path: String) throws {
         let o = try Self.run(path)
-        // Regression floor: within two reps, or 30% for the long stress sessions, of the
-        // labels on every recording.
-        let allowed = max(2, Int(0.3 * Double(o.labelled)))
+        // Regression floor: within two reps, or 20% for the long sessions, of the labels on
+        // every recording (worst now: 4 of 24 and 4 of 40).
+        let allowed = max(2, Int(0.2 * Double(o.labelled)))
         #expect(abs(o.reps.count - o.labelled) <= allowed, "\(path): counted \(o.reps.count), labelled \(o.labelled)")
     }
 
@@ -97,11 +97,13 @@ import Testing
         let recall = Double(matched) / Double(max(labelled, 1))
         let f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         let holdMAE = holdErrors.reduce(0, +) / Double(max(holdErrors.count, 1))
-        // Floors, not the targets (97% exact, F1 0.99, hold MAE 0.3 s, sides 98%).
-        #expect(Double(exact) / Double(max(files, 1)) >= 0.65, "exact \(exact)/\(files)")
-        #expect(f1 >= 0.94, "F1 \(f1)")
-        #expect(holdMAE <= 1.2, "hold MAE \(holdMAE) s")
-        if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.8, "sides \(sideRight)/\(sided)") }
+        // Floors just under what the counter reaches (73/92 files exact, F1 0.977, hold
+        // MAE 0.45 s, sides 96.1%), not the targets (97% exact, F1 0.99, hold MAE 0.3 s,
+        // sides 98%).
+        #expect(Double(exact) / Double(max(files, 1)) >= 0.76, "exact \(exact)/\(files)")
+        #expect(f1 >= 0.97, "F1 \(f1)")
+        #expect(holdMAE <= 0.5, "hold MAE \(holdMAE) s")
+        if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.94, "sides \(sideRight)/\(sided)") }
     }
 
     @Test func halvingTheSampleRateOfARealRecordingKeepsItsCount() throws {

@@ -11,7 +11,8 @@ import Testing
             let tilt = 20 * (t < 5 ? mj((t - 1) / 1.5) : mj((9.5 - t) / 1.5))
             h.append(time: t, tilt: tilt)
         }
-        let profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
+        var profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
+        profile.holdDefinition = .rampEnd
         // The excursion: from 1.5 s (above the enter level) to 9 s (below the exit level).
         let timing = RepTimer.measure(h, from: 75, to: 450, peak: 20, tickInterval: 0.02, profile: profile)
         #expect(abs(timing.holdStart - 2.5) < 0.05)
@@ -19,5 +20,39 @@ import Testing
         // Leaving rest: 15% of the height, 0.29 of the way up a minimum-jerk ramp.
         #expect(abs(timing.start - (1 + 0.29 * 1.5)) < 0.05)
         #expect(abs(timing.plateau - 20) < 0.5)
+    }
+
+    /// Stress failure mode 6: a slow steady ramp (constant speed for 4 s, braking in the
+    /// last 0.3 s) has no minimum-jerk shape; the hold starts where the speed has died
+    /// down, not where an extrapolation of the ramp says.
+    @Test func aSlowSteadyRampIsHeldOnlyOnceItStops() {
+        var h = TiltHistory(capacity: 1000)
+        func ramp(_ x: Double) -> Double {
+            // Linear to 92.5% of the height, then a quadratic brake to a stop.
+            let c = min(max(x, 0), 1)
+            if c < 0.85 { return c / 0.85 * 0.925 }
+            let u = (c - 0.85) / 0.15
+            return 0.925 + 0.075 * (2 * u - u * u)
+        }
+        for i in 0..<500 {
+            let t = Double(i) * 0.04
+            let tilt = 20 * (t < 10 ? ramp((t - 1) / 4) : ramp((18 - t) / 4))
+            h.append(time: t, tilt: tilt)
+        }
+        let profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
+        let timing = RepTimer.measure(h, from: 25, to: 475, peak: 20, tickInterval: 0.04, profile: profile)
+        // True hold: 5 s to 14 s.
+        #expect(abs(timing.holdStart - 5) < 0.4)
+        #expect(abs(timing.holdEnd - 14) < 0.4)
+        #expect(timing.start <= timing.holdStart && timing.holdStart <= timing.holdEnd && timing.holdEnd <= timing.end)
+    }
+
+    /// Stress failure mode 2: the event contract start <= holdStart <= holdEnd <= end holds
+    /// even when the extrapolated hold overshoots the rep's edges.
+    @Test func orderedTimingKeepsTheHoldInsideTheRep() {
+        let t = RepTimer.Timing.ordered(start: 10, holdStart: 9, holdEnd: 13, end: 12, plateau: 5)
+        #expect(t.start == 10 && t.holdStart == 10 && t.holdEnd == 12 && t.end == 12)
+        let u = RepTimer.Timing.ordered(start: 10, holdStart: 12.5, holdEnd: 11, end: 12, plateau: 5)
+        #expect(u.holdStart == u.holdEnd && u.holdStart >= 10 && u.holdEnd <= 12)
     }
 }

@@ -29,7 +29,18 @@ import Testing
 
     @Test func aUserWaitingWhenTheRecordingStartsIsAtRest() {
         var s = Script()
-        s.stay(rest, 3.2, moving: 0)
+        s.stay(rest, 7.2, moving: 0)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
+
+    /// Stress failure mode 1: a recording that starts 4 s into a hold must not take the
+    /// held pose for rest just because it came first.
+    @Test func aHoldAtTheStartOfTheRecordingIsNotRest() {
+        var s = Script()
+        s.stay(held, 4, moving: 0)
+        #expect(s.found == nil, "4 s at the start may be the end of a hold")
+        s.stay(rest, 8)
         let pose = try! #require(s.found)
         #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
     }
