@@ -1,5 +1,12 @@
-import Foundation
+import Dispatch
 import RepCountCore
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a live accelerometer through libiio and reports calibrated samples
 /// and sensor state changes, surviving sensor loss.
@@ -91,12 +98,10 @@ public final class LiveSource: Sendable {
     public func events() -> AsyncStream<LiveSourceEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: LiveSourceEvent.self, bufferingPolicy: .unbounded)
         continuation.onTermination = { [self] _ in stop() }
-        let thread = Thread { [self] in
+        DetachedThread.start(name: "repcount.iio") { [self] in
             run { continuation.yield($0) }
             continuation.finish()
         }
-        thread.name = "repcount.iio.live"
-        thread.start()
         return stream
     }
 }
@@ -132,17 +137,20 @@ extension Duration {
 
 /// The stop flag and the buffer a blocked refill waits on, shared between
 /// the reading thread and whoever calls `stop()`.
-private final class Control: @unchecked Sendable {
-    private let lock = NSLock()
+private final class Control: Sendable {
+    /// The stop flag; its lock also guards `buffer`.
+    private let stopped = Mutex(false)
+    /// Read and written only with `stopped` locked. The reading thread keeps
+    /// using the buffer; the only use from another thread is `cancel()`,
+    /// which libiio allows from any thread.
+    private nonisolated(unsafe) var buffer: IIOBuffer?
     private let wake = DispatchSemaphore(value: 0)
-    private var stopped = false
-    private var buffer: IIOBuffer?
 
-    var isStopped: Bool { lock.withLock { stopped } }
+    var isStopped: Bool { stopped.withLock { $0 } }
 
     /// Records the buffer to cancel on `stop()`; false if already stopped.
     func attach(_ b: IIOBuffer) -> Bool {
-        lock.withLock {
+        stopped.withLock { stopped in
             guard !stopped else { return false }
             buffer = b
             return true
@@ -151,10 +159,10 @@ private final class Control: @unchecked Sendable {
 
     /// Forgets the buffer before it is destroyed, so `stop()` never cancels
     /// a freed one.
-    func detach() { lock.withLock { buffer = nil } }
+    func detach() { stopped.withLock { _ in buffer = nil } }
 
     func stop() {
-        lock.withLock {
+        stopped.withLock { stopped in
             guard !stopped else { return }
             stopped = true
             buffer?.cancel()

@@ -49,7 +49,7 @@ public struct ScanFormat: Sendable, Equatable, CustomStringConvertible {
         rest = rest.dropFirst()
         guard let slash = rest.firstIndex(of: "/"), let bits = Int(rest[..<slash]) else { return nil }
         rest = rest[rest.index(after: slash)...]
-        guard let shiftRange = rest.range(of: ">>") else { return nil }
+        guard let shiftRange = rest.firstRange(of: ">>") else { return nil }
         var storagePart = rest[..<shiftRange.lowerBound]
         var repeatCount = 1
         if let x = storagePart.firstIndex(of: "X") {

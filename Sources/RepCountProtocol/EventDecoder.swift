@@ -1,22 +1,23 @@
-import Foundation
 import RepCountCore
 
 /// Reads JSON lines of the event stream back into `WireEvent`s, for clients
 /// and tests. Member order does not matter and unknown members are ignored,
 /// as `docs/formats.md` promises readers.
 ///
-/// Uses Foundation's `JSONSerialization`: clients read a handful of events
-/// per second, so convenience wins over speed here (the encoder is the hot side).
+/// Uses the protocol's own `JSONValue` parser rather than Foundation's
+/// `JSONSerialization`, so that nothing linked into `repcountd` pulls in
+/// Foundation and its ICU data (about 8 MiB of the daemon's idle RSS).
 public enum EventDecoder {
     /// Decodes one line (trailing newline allowed).
     public static func decode(_ line: String) throws(EventDecodingError) -> WireEvent {
-        try decode(Data(line.utf8))
+        try decode(Array(line.utf8))
     }
 
-    /// Decodes one JSON object.
-    public static func decode(_ data: Data) throws(EventDecodingError) -> WireEvent {
-        let object = try fields(data)
-        guard let type = object["type"] as? String else { throw .missingType }
+    /// Decodes one JSON object from its UTF-8 bytes (e.g. `Data`, `[UInt8]`).
+    public static func decode<Bytes: Collection>(_ bytes: Bytes) throws(EventDecodingError) -> WireEvent
+    where Bytes.Element == UInt8 {
+        let object = try fields(bytes)
+        guard let type = object["type"]?.string else { throw .missingType }
         let o = Fields(type: type, values: object)
         switch type {
         case "state":
@@ -40,14 +41,15 @@ public enum EventDecoder {
 
     /// Parses one line into its members, for clients that want the raw
     /// dictionary (e.g. to handle types this version does not know).
-    public static func fields(_ data: Data) throws(EventDecodingError) -> [String: Any] {
-        let parsed: Any
+    public static func fields<Bytes: Collection>(_ bytes: Bytes) throws(EventDecodingError) -> [String: JSONValue]
+    where Bytes.Element == UInt8 {
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: data, options: [])
+            parsed = try JSONValue.parse(bytes)
         } catch {
-            throw .notJSON(reason: (error as NSError).localizedDescription)
+            throw .notJSON(reason: error.description)
         }
-        guard let object = parsed as? [String: Any] else { throw .notAnObject }
+        guard let object = parsed.object else { throw .notAnObject }
         return object
     }
 
@@ -55,8 +57,8 @@ public enum EventDecoder {
         let side: Side?
         switch o.values["side"] {
         case nil: throw .missingField(type: o.type, field: "side")
-        case is NSNull: side = nil
-        case let name as String:
+        case .null: side = nil
+        case let .string(name):
             guard let s = Side(rawValue: name) else {
                 throw .invalidField(type: o.type, field: "side", expected: "\"left\", \"right\" or null")
             }
@@ -85,11 +87,11 @@ public enum EventDecoder {
             throw .invalidField(type: o.type, field: "placement", expected: "thigh, hip or lower-back")
         }
         guard let rawSets = o.values["sets"] else { throw .missingField(type: o.type, field: "sets") }
-        guard let setObjects = rawSets as? [[String: Any]] else {
-            throw .invalidField(type: o.type, field: "sets", expected: "an array of objects")
-        }
+        let notObjects = EventDecodingError.invalidField(type: o.type, field: "sets", expected: "an array of objects")
+        guard let items = rawSets.array else { throw notObjects }
         var sets: [SetReport] = []
-        for (i, set) in setObjects.enumerated() {
+        for (i, item) in items.enumerated() {
+            guard let set = item.object else { throw notObjects }
             sets.append(try setReport(Fields(type: "summary.sets[\(i)]", values: set)))
         }
         let targets = Targets(
@@ -100,24 +102,24 @@ public enum EventDecoder {
     /// Typed access to an object's members, naming the event in errors.
     private struct Fields {
         let type: String
-        let values: [String: Any]
+        let values: [String: JSONValue]
 
         func string(_ name: String) throws(EventDecodingError) -> String {
             guard let v = values[name] else { throw .missingField(type: type, field: name) }
-            guard let s = v as? String else { throw .invalidField(type: type, field: name, expected: "a string") }
+            guard let s = v.string else { throw .invalidField(type: type, field: name, expected: "a string") }
             return s
         }
 
         func double(_ name: String) throws(EventDecodingError) -> Double {
             guard let v = values[name] else { throw .missingField(type: type, field: name) }
-            guard let n = Self.number(v) else { throw .invalidField(type: type, field: name, expected: "a number") }
+            guard let n = v.number else { throw .invalidField(type: type, field: name, expected: "a number") }
             return n
         }
 
         func optionalDouble(_ name: String) throws(EventDecodingError) -> Double? {
             guard let v = values[name] else { throw .missingField(type: type, field: name) }
-            if v is NSNull { return nil }
-            guard let n = Self.number(v) else { throw .invalidField(type: type, field: name, expected: "a number or null") }
+            if v.isNull { return nil }
+            guard let n = v.number else { throw .invalidField(type: type, field: name, expected: "a number or null") }
             return n
         }
 
@@ -132,21 +134,11 @@ public enum EventDecoder {
             return try int(name)
         }
 
-        /// A JSON number (not a boolean, which Foundation also bridges to NSNumber).
-        private static func number(_ v: Any) -> Double? {
-            guard let n = v as? NSNumber, !isBoolean(n) else { return nil }
-            return n.doubleValue
-        }
-
-        private static func integer(_ v: Any) -> Int? {
-            guard let d = number(v), d.rounded() == d, abs(d) < 1e15 else { return nil }
+        /// An integral JSON number small enough that a `Double` holds it
+        /// exactly.
+        private static func integer(_ v: JSONValue) -> Int? {
+            guard let d = v.number, d.rounded() == d, abs(d) < 1e15 else { return nil }
             return Int(d)
-        }
-
-        /// JSONSerialization bridges `true`/`false` to NSNumbers of
-        /// Objective-C type `c` (char); parsed numbers are `q` or `d`.
-        private static func isBoolean(_ n: NSNumber) -> Bool {
-            n.objCType.pointee == CChar(UInt8(ascii: "c"))
         }
     }
 }

@@ -1,5 +1,14 @@
-import Foundation
+import FoundationEssentials
 import RepCountCore
+
+#if canImport(Glibc)
+import Glibc
+/// `read(2)`, named apart from `Labels.read(path:)`.
+private let readBytes = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let readBytes = Darwin.read
+#endif
 
 /// Ground truth for one recording: `NAME.labels.json` beside `NAME.csv`
 /// (`../shared/formats.md`).
@@ -61,18 +70,26 @@ public struct Labels: Sendable, Equatable, Codable {
         (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".labels.json"
     }
 
+    /// Bytes per `read(2)`: labels files are a few KiB, so one or two reads.
+    private static let readChunkBytes = 64 * 1024
+
     /// Reads and validates a labels file; a mismatch with the schema names the field.
     public static func read(path: String) throws(RecordingError) -> Labels {
-        // FileHandle rather than Data(contentsOf:) so a missing file reads as
+        // open/read rather than Data(contentsOf:) so a missing file reads as
         // the same strerror text ("No such file or directory") as recordings.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw .readFailed(file: path, reason: (error as NSError).localizedDescription)
+        defer { close(fd) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: readChunkBytes)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(file: path, reason: String(cString: strerror(errno)))
+            }
+            data.append(contentsOf: chunk[..<n])
         }
         return try decode(data, file: path)
     }
@@ -89,7 +106,7 @@ public struct Labels: Sendable, Equatable, Codable {
         } catch let DecodingError.valueNotFound(type, context) {
             throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: "expected \(typeName(type)), found null")
         } catch let DecodingError.dataCorrupted(context) {
-            let reason = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
+            let reason = context.underlyingError.map { "\($0)" } ?? context.debugDescription
             throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: context.codingPath.isEmpty ? "not valid JSON: \(reason)" : context.debugDescription)
         } catch {
             throw .invalidLabels(file: file, field: "(root)", reason: "\(error)")

@@ -1,4 +1,3 @@
-import Foundation
 import RepCountCore
 
 /// A `RecordingReader` that parses on a second thread while the caller runs
@@ -42,9 +41,7 @@ public final class PrefetchingRecordingReader {
         shared = Shared(reader: reader)
         batch = shared.storage
         let shared = self.shared
-        let thread = Thread { shared.produce() }
-        thread.name = "repcount.reader"
-        thread.start()
+        DetachedThread.start(name: "repcount.reader") { shared.produce() }
     }
 
     deinit {
@@ -86,7 +83,7 @@ public final class PrefetchingRecordingReader {
     /// The state both threads share, guarded by `condition`.
     private final class Shared: @unchecked Sendable {
         let storage: UnsafeMutablePointer<Sample>
-        private let condition = NSCondition()
+        private let condition = ConditionLock()
         private var reader: RecordingReader?
         /// Filled slots in file order, with their sample counts.
         private var filled: [(slot: Int, count: Int)] = []

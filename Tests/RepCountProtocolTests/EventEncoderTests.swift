@@ -21,9 +21,9 @@ import Testing
         var rep = Self.rep
         rep.holdSeconds = 4.5
         rep.side = .left
-        let object = try EventDecoder.fields(Data(EventEncoder.line(.rep(rep)).utf8))
-        #expect(object["short"] as? Bool == true)
-        #expect(object["side"] as? String == "left")
+        let object = try EventDecoder.fields(Array(EventEncoder.line(.rep(rep)).utf8))
+        #expect(object["short"]?.bool == true)
+        #expect(object["side"]?.string == "left")
     }
 
     @Test func stateAndHoldTargetLines() {
@@ -49,9 +49,9 @@ import Testing
         right.side = .right
         let report = SetReport(SetSummary(index: 1, reps: [right, left, right], start: 0, end: 1))
         #expect(report.leftReps == 1 && report.rightReps == 2)
-        let object = try EventDecoder.fields(Data(EventEncoder.line(.set(report)).utf8))
-        #expect(object["left_reps"] as? Int == 1)
-        #expect(object["right_reps"] as? Int == 2)
+        let object = try EventDecoder.fields(Array(EventEncoder.line(.set(report)).utf8))
+        #expect(object["left_reps"]?.int == 1)
+        #expect(object["right_reps"]?.int == 2)
     }
 
     @Test func summaryLineMatchesTheSharedShape() throws {
@@ -68,10 +68,10 @@ import Testing
 
     @Test func emptySessionSummaryHasNullMean() throws {
         let summary = SessionSummary(configuration: PipelineConfiguration(exercise: .wallSit))
-        let object = try EventDecoder.fields(Data(EventEncoder.line(.summary(summary)).utf8))
-        #expect(object["mean_hold_s"] is NSNull)
-        #expect(object["reps"] as? Int == 0)
-        #expect((object["sets"] as? [Any])?.isEmpty == true)
+        let object = try EventDecoder.fields(Array(EventEncoder.line(.summary(summary)).utf8))
+        #expect(object["mean_hold_s"]?.isNull == true)
+        #expect(object["reps"]?.int == 0)
+        #expect(object["sets"]?.array?.isEmpty == true)
     }
 
     @Test func outputIsDeterministic() {
