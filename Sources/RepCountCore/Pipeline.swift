@@ -106,8 +106,10 @@ public struct Pipeline: Sendable {
     /// and the rep began before the input did.
     static let minimumRestBeforeStartSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
-    /// a step or two (about 0.5 s), not a single jolt.
-    static let walkingSeconds = 0.5
+    /// a step or two, not a single jolt. A brisk rep's two ramps start and stop hard
+    /// enough to reach walking-level activity for up to about 0.3 s each (MEx s09 bridge:
+    /// 0.52 s in one rep), so the bound sits just above that; walking lasts seconds.
+    static let walkingSeconds = 0.6
     /// Seconds, smoothing of the tilt rate used for the live hold state.
     static let rateTimeConstant = 0.25
     /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.

@@ -173,6 +173,19 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
     }
 
+    @Test func briskRepsWhoseRampsJoltAreNotWalking() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        // Each ramp starts with a hard jolt (0.2 s at 6.4 m/s^2): walking-level activity for
+        // about 0.27 s per ramp, over half a second per rep (MEx s09 bridge), yet no step.
+        for _ in 0..<6 {
+            s.segments += [.walk(seconds: 0.2, bounce: 6.4), .move(pitch: 20, roll: 0, seconds: 1)]
+            s.segments += [.still(seconds: 1), .walk(seconds: 0.2, bounce: 6.4), .move(pitch: 0, roll: 0, seconds: 1)]
+            s.segments.append(.still(seconds: 4))
+        }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 6)
+    }
+
     @Test func aRestPoseThatShiftsIsFollowedNotCounted() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))
