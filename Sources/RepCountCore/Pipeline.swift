@@ -86,6 +86,13 @@ public struct Pipeline: Sendable {
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
+    /// Whether the current rest began with the end of a counted rep (not with a re-learnt
+    /// rest pose, the start of the input or a rejected excursion).
+    private var backFromRep = false
+    /// Reps counted in the set before a rep's end vouches for the rest after it: the
+    /// first counted moves may be settling into position (shuffling against the wall),
+    /// and a chain of quick moves must not hang off one of those.
+    static let establishedReps = 3
     /// Tick time since which the pipeline has been at rest.
     private var restSince = 0.0
     /// Time of the first tick replayed from the last rest pose found.
@@ -260,7 +267,10 @@ public struct Pipeline: Sendable {
         if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
         let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
         if tilt > enter {
-            startExcursion(at: history.written - 1, fromRest: t - restSince >= Self.minimumRestBeforeSeconds, emit)
+            // Straight after a counted rep the user is known to have been at rest, however
+            // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
+            let rested = backFromRep || t - restSince >= Self.minimumRestBeforeSeconds
+            startExcursion(at: history.written - 1, fromRest: rested, emit)
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -451,6 +461,7 @@ public struct Pipeline: Sendable {
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
+        backFromRep = accepted && sets.reps.count >= Self.establishedReps
         holding = false
         status.holdElapsed = 0
         setState(.rest, at: t, emit)
@@ -478,6 +489,7 @@ public struct Pipeline: Sendable {
         rest = pose
         phase = .rest
         restSince = lastTickTime
+        backFromRep = false
         history.clear()
         lastTilt = 0
     }
