@@ -86,6 +86,13 @@ public struct Pipeline: Sendable {
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
+    /// Whether the current rest began with the end of a counted rep (not with a re-learnt
+    /// rest pose, the start of the input or a rejected excursion).
+    private var backFromRep = false
+    /// Reps counted in the set before a rep's end vouches for the rest after it: the
+    /// first counted moves may be settling into position (shuffling against the wall),
+    /// and a chain of quick moves must not hang off one of those.
+    static let establishedReps = 3
     /// Tick time since which the pipeline has been at rest.
     private var restSince = 0.0
     /// Time of the first tick replayed from the last rest pose found.
@@ -106,8 +113,10 @@ public struct Pipeline: Sendable {
     /// and the rep began before the input did.
     static let minimumRestBeforeStartSeconds = 0.5
     /// Seconds of walking-level activity within an excursion that make it not a rep:
-    /// a step or two (about 0.5 s), not a single jolt.
-    static let walkingSeconds = 0.5
+    /// a step or two, not a single jolt. A brisk rep's two ramps start and stop hard
+    /// enough to reach walking-level activity for up to about 0.3 s each (MEx s09 bridge:
+    /// 0.52 s in one rep), so the bound sits just above that; walking lasts seconds.
+    static let walkingSeconds = 0.6
     /// Seconds, smoothing of the tilt rate used for the live hold state.
     static let rateTimeConstant = 0.25
     /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.
@@ -258,7 +267,10 @@ public struct Pipeline: Sendable {
         if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
         let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
         if tilt > enter {
-            startExcursion(at: history.written - 1, fromRest: t - restSince >= Self.minimumRestBeforeSeconds, emit)
+            // Straight after a counted rep the user is known to have been at rest, however
+            // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
+            let rested = backFromRep || t - restSince >= Self.minimumRestBeforeSeconds
+            startExcursion(at: history.written - 1, fromRest: rested, emit)
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -449,6 +461,7 @@ public struct Pipeline: Sendable {
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
+        backFromRep = accepted && sets.reps.count >= Self.establishedReps
         holding = false
         status.holdElapsed = 0
         setState(.rest, at: t, emit)
@@ -476,6 +489,7 @@ public struct Pipeline: Sendable {
         rest = pose
         phase = .rest
         restSince = lastTickTime
+        backFromRep = false
         history.clear()
         lastTilt = 0
     }

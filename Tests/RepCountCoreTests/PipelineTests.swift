@@ -62,6 +62,17 @@ import Testing
         for r in reps { #expect(r.holdSeconds < 0.4) }
     }
 
+    /// Quick reps with barely a pause at rest (0-0.1 s): each starts from rest, whether
+    /// the counter splits them in the valley or sees the thigh come back first.
+    @Test func quickRepsWithBarelyAPauseCount() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        for i in 0..<12 { s.rep(pitch: 12, ramp: 1.0, hold: 0.2, rest: 0.05 * Double(i % 3)) }
+        s.segments.append(.still(seconds: 5))
+        let reps = s.run(PipelineConfiguration(exercise: .bridge, targets: Targets(holdSeconds: 0, reps: 12, sets: 1))).reps
+        #expect(reps.count == 12)
+    }
+
     /// Stress failure modes 2 and 8: every rep keeps start <= holdStart <= holdEnd <= end,
     /// and state events never go back in time nor precede the first sample, even when the
     /// first seconds are buffered and replayed.
@@ -171,6 +182,19 @@ import Testing
         s.segments.append(.still(seconds: 5))
         for _ in 0..<5 { s.rep(pitch: 15, hold: 6, rest: 4) }
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
+    }
+
+    @Test func briskRepsWhoseRampsJoltAreNotWalking() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        // Each ramp starts with a hard jolt (0.2 s at 6.4 m/s^2): walking-level activity for
+        // about 0.27 s per ramp, over half a second per rep (MEx s09 bridge), yet no step.
+        for _ in 0..<6 {
+            s.segments += [.walk(seconds: 0.2, bounce: 6.4), .move(pitch: 20, roll: 0, seconds: 1)]
+            s.segments += [.still(seconds: 1), .walk(seconds: 0.2, bounce: 6.4), .move(pitch: 0, roll: 0, seconds: 1)]
+            s.segments.append(.still(seconds: 4))
+        }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 6)
     }
 
     @Test func aRestPoseThatShiftsIsFollowedNotCounted() {

@@ -97,13 +97,13 @@ import Testing
         let recall = Double(matched) / Double(max(labelled, 1))
         let f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         let holdMAE = holdErrors.reduce(0, +) / Double(max(holdErrors.count, 1))
-        // Floors just under what the counter reaches (73/92 files exact, F1 0.977, hold
-        // MAE 0.45 s, sides 96.1%), not the targets (97% exact, F1 0.99, hold MAE 0.3 s,
+        // Floors just under what the counter reaches (73/92 files exact, F1 0.981, hold
+        // MAE 0.46 s, sides 96.2%), not the targets (97% exact, F1 0.99, hold MAE 0.3 s,
         // sides 98%).
-        #expect(Double(exact) / Double(max(files, 1)) >= 0.76, "exact \(exact)/\(files)")
-        #expect(f1 >= 0.97, "F1 \(f1)")
+        #expect(Double(exact) / Double(max(files, 1)) >= 0.78, "exact \(exact)/\(files)")
+        #expect(f1 >= 0.975, "F1 \(f1)")
         #expect(holdMAE <= 0.5, "hold MAE \(holdMAE) s")
-        if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.94, "sides \(sideRight)/\(sided)") }
+        if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.95, "sides \(sideRight)/\(sided)") }
     }
 
     @Test func halvingTheSampleRateOfARealRecordingKeepsItsCount() throws {
