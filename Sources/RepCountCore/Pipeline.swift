@@ -183,6 +183,13 @@ public struct Pipeline: Sendable {
     /// The daemon also calls it mid-stream for `next` (end the set now), so it
     /// moves `status` to the next set like a set ended by a long rest.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
+        // Input that ended before the rest pose was decided: decide on what was seen,
+        // as when the settling buffer fills, so a short session's reps count.
+        while phase == .settling, settling.count > 0, let pose = finder.leadingPose {
+            let pending = settling.count
+            settle(on: pose, emit)
+            if phase == .settling, settling.count >= pending { break }
+        }
         endSet(emit)
     }
 
@@ -211,10 +218,14 @@ public struct Pipeline: Sendable {
             found = finder.leadingPose
         }
         guard let pose = found else { return }
-        // Rest found: replay the buffered ticks from it, so early reps still count. A
-        // posture change during the replay sends the rest of it back to the search.
-        // (Taking the buffer out copies its storage when it is next written: once per
-        // settling, never per sample.)
+        settle(on: pose, emit)
+    }
+
+    /// Rest found: replays the buffered ticks from it, so early reps still count. A
+    /// posture change during the replay sends the rest of it back to the search.
+    /// (Taking the buffer out copies its storage when it is next written: once per
+    /// settling, never per sample.)
+    private mutating func settle(on pose: Vector3, _ emit: (PipelineEvent) -> Void) {
         learnRest(pose)
         // Stamped where the replay starts, so the replayed events that follow it
         // carry later (not earlier) times.

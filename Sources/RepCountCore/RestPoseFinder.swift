@@ -31,6 +31,9 @@ public struct RestPoseFinder: Sendable, Equatable {
     public static let minimumRunSeconds = 0.5
     /// The winner must have at least this many times the still time of the runner-up.
     public static let leadRatio = 1.5
+    /// Seconds people commonly hold past the target: a still stretch longer than the
+    /// target by more than this is not a hold (`confidentSeconds`).
+    public static let overholdSeconds = 3.0
     /// Seconds, floor of `confidentSeconds`.
     public static let minimumConfidentSeconds = 7.0
     /// Visits to each of the two leading poses that decide by their still time.
@@ -44,11 +47,16 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Seconds after the origin (start of input, end of a posture change) within which
     /// a still stretch counts as the user already waiting there.
     public static let originSeconds = 1.0
+    /// Seconds a still stretch at the origin must last to break a tie (`originPose`).
+    public static let originPriorSeconds = 2.0
 
     private var sums: [Vector3]
     private var seconds: [Double]
     private var runs: [Int]
     private var longestRun: [Double]
+    /// The pose of a still stretch that started with the input, if any: where most
+    /// sessions begin. It breaks a tie between two poses visited alike.
+    private var originPose: Vector3?
     /// Seconds of one still stretch that decide without waiting for reps: longer than
     /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
     public let confidentSeconds: Double
@@ -74,7 +82,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     public init(settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5, twoWay: Bool = false) {
         self.twoWay = twoWay
         self.settleSeconds = settleSeconds
-        confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + 2)
+        confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + Self.overholdSeconds)
         longestRun = Array(repeating: 0, count: Self.capacity)
         self.mergeDegrees = mergeDegrees
         sums = Array(repeating: .zero, count: Self.capacity)
@@ -89,6 +97,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         self.resettleSeconds = resettleSeconds
         self.reference = reference
         self.referenceDegrees = referenceDegrees
+        originPose = nil
         for i in 0..<Self.capacity {
             sums[i] = .zero
             seconds[i] = 0
@@ -101,7 +110,9 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// since `runStart` (for `stillSeconds`) around `mean`; returns the rest pose once decided.
     public mutating func observe(mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double) -> Vector3? {
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
-        if resettleSeconds == 0, stillSeconds >= confidentSeconds, runStart - origin <= Self.originSeconds { return mean }
+        let atOrigin = resettleSeconds == 0 && runStart - origin <= Self.originSeconds
+        if atOrigin, stillSeconds >= confidentSeconds { return mean }
+        if atOrigin, stillSeconds >= Self.originPriorSeconds { originPose = mean }
         if let reference {
             // Between sets: back at the exercise's rest pose decides; any other pose
             // (sitting back, kneeling) waits for the slow rules below.
@@ -146,17 +157,32 @@ public struct RestPoseFinder: Sendable, Equatable {
             }
         }
         let (first, second) = leaders
+        let visited = runs[first] >= Self.visits && runs[second] >= Self.visits
+        if visited, seconds[first] < Self.leadRatio * seconds[second], let originPose {
+            // Two poses visited alike with no clear lead: holds as long as rests. The
+            // session began at rest, unless the recording cut into a hold.
+            for slot in [first, second] where FastMath.angleDegrees(sums[slot], originPose) <= mergeDegrees {
+                return sums[slot].normalized
+            }
+        }
         guard seconds[first] >= settleSeconds, seconds[first] >= Self.leadRatio * seconds[second] else { return nil }
-        guard longestRun[first] >= confidentSeconds || (runs[first] >= Self.visits && runs[second] >= Self.visits)
-        else { return nil }
+        guard longestRun[first] >= confidentSeconds || visited else { return nil }
         return sums[first].normalized
     }
 
     /// The pose with the most still time so far, if it has at least `minimumRunSeconds`:
     /// the decision when the buffer runs out before the rules above are met.
+    /// Without a clear lead, the pose the input started in (`originPose`), if it is one
+    /// of the two leaders.
     public var leadingPose: Vector3? {
-        let first = leaders.first
-        return seconds[first] >= Self.minimumRunSeconds ? sums[first].normalized : nil
+        let (first, second) = leaders
+        guard seconds[first] >= Self.minimumRunSeconds else { return nil }
+        if seconds[first] < Self.leadRatio * seconds[second], let originPose,
+            FastMath.angleDegrees(sums[second], originPose) <= mergeDegrees
+        {
+            return sums[second].normalized
+        }
+        return sums[first].normalized
     }
 
     /// Slots of the pose with the most still time and of the runner-up.

@@ -29,7 +29,21 @@ import Testing
 
     @Test func aUserWaitingWhenTheRecordingStartsIsAtRest() {
         var s = Script()
-        s.stay(rest, 7.2, moving: 0)
+        s.stay(rest, 8.2, moving: 0)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
+
+    /// Holds longer than the rests, from a short wait at the start: the still times
+    /// give no clear lead, and the pose the session began in is rest.
+    @Test func holdsAsLongAsRestsAreToldByThePoseTheSessionBeganIn() {
+        var s = Script()
+        s.stay(rest, 4, moving: 0)
+        for _ in 0..<3 {
+            s.stay(held, 7.5)
+            #expect(s.found == nil || FastMath.angleDegrees(s.found!, rest) < 1e-9, "a 7.5 s hold is not a wait")
+            s.stay(rest, 5)
+        }
         let pose = try! #require(s.found)
         #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
     }

@@ -29,7 +29,9 @@ func writeBridgeRecording(
             t += 1 / rateHz
         }
     }
-    add(3) { _ in 0 }
+    // The user waits at rest a little longer than a hold before the first rep, so the
+    // rest pose is known at once and every hold is timed live (`RestPoseFinder`).
+    add(10) { _ in 0 }
     for set in 0..<sets {
         for _ in 0..<reps {
             add(1.5) { tiltDegrees * $0 }

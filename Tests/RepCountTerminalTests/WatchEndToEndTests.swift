@@ -187,7 +187,9 @@ struct WatchEndToEndTests {
         /// the hold at 35 degrees, 1.5 s down, 4 s rest), then 5 s of rest.
         func writeRecording(holds: [Double]) throws -> String {
             var segments: [(start: Double, hold: Double)] = []
-            var t = 5.0
+            // A wait at rest longer than a hold first: the rest pose is known at once,
+            // so the first hold is shown live (`RestPoseFinder`).
+            var t = 10.0
             for h in holds {
                 segments.append((t, h))
                 t += 1.5 + h + 1.5 + 4
