@@ -74,7 +74,9 @@ public struct Pipeline: Sendable {
     private var from = 0
     private var enterTime = 0.0
     private var peak = 0.0
-    private var disturbed = false
+    /// Tick time at which walking-level activity made the excursion in progress not a
+    /// rep, or infinity.
+    private var disturbedTime = Double.infinity
     private var walkingTicks = 0
     /// History index since which the tilt has stayed below `driftedExitFraction` of the
     /// peak, or -1.
@@ -82,6 +84,12 @@ public struct Pipeline: Sendable {
     /// History index of the lowest tilt since the tilt fell below `splitFraction` of the
     /// peak, or -1.
     private var valley = -1
+    /// The peak before `valley`, degrees.
+    private var valleyPeak = 0.0
+    /// History index of the first valley of the excursion in progress that was followed by
+    /// a rise half way back up, or -1; and the peak before it.
+    private var cut = -1
+    private var cutPeak = 0.0
     /// Whether the excursion in progress began after a moment at rest: not one already
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
@@ -121,6 +129,10 @@ public struct Pipeline: Sendable {
     static let rateTimeConstant = 0.25
     /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.
     static let rampAllowanceSeconds = 10.0
+    /// Fraction of an excursion's peak below which the lowest point is where a rep that
+    /// was cut by leaving the position (or by the end of the input) ended: half way
+    /// down from a held pose is a rep come down, not a wobble.
+    static let cutValleyFraction = 0.5
     /// Seconds of input kept while the first rest pose is not known (replayed once it is).
     static let settlingSeconds = 40.0
     /// Seconds of history kept: the longest excursion that can still be measured.
@@ -190,6 +202,7 @@ public struct Pipeline: Sendable {
             settle(on: pose, emit)
             if phase == .settling, settling.count >= pending { break }
         }
+        salvageCutRep(time: lastTickTime, emit)
         endSet(emit)
     }
 
@@ -297,10 +310,11 @@ public struct Pipeline: Sendable {
         from = index
         enterTime = history[index].time
         peak = Double(history[index].tilt)
-        disturbed = false
+        disturbedTime = .infinity
         walkingTicks = 0
         belowSince = -1
         valley = -1
+        cut = -1
         self.fromRest = fromRest
         displacementSum = .zero
         holding = false
@@ -313,7 +327,9 @@ public struct Pipeline: Sendable {
     ) {
         if walking {
             walkingTicks += 1
-            if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds { disturbed = true }
+            if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds {
+                disturbedTime = min(disturbedTime, t)
+            }
         }
         if tilt > peak { peak = tilt }
         // Quick reps with barely a pause: the tilt comes down past half the peak and
@@ -321,7 +337,20 @@ public struct Pipeline: Sendable {
         // end of one rep and the start of the next.
         let now = history.written - 1
         if profile.splitFraction <= 0 {
-            // Splitting off.
+            // No splitting, but a dip half way down followed by a rise half way back up
+            // is kept (`cut`): if the user then leaves the position, the rep ended there.
+            if tilt < Self.cutValleyFraction * peak {
+                if valley < 0 || tilt < Double(history[valley].tilt) {
+                    valley = now
+                    valleyPeak = peak
+                }
+            } else if valley >= 0, tilt > Double(history[valley].tilt) + Self.cutValleyFraction * (valleyPeak - Double(history[valley].tilt)) {
+                if cut < 0 {
+                    cut = valley
+                    cutPeak = valleyPeak
+                }
+                valley = -1
+            }
         } else if tilt < profile.splitFraction * peak {
             if valley < 0 || tilt < Double(history[valley].tilt) { valley = now }
         } else if valley >= 0 {
@@ -394,13 +423,23 @@ public struct Pipeline: Sendable {
             // where it came down, not where the trace settled.
             let newRest = stillFor >= Self.restDriftStillSeconds ? still.mean ?? u : u
             finishExcursion(to: belowSince, time: t, newRest: newRest, emit)
-        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
+        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbedTime <= t))
             || t - enterTime >= maximumRepSeconds
         {
             // Came to a stop after moving far beyond any rep (or walking), or stayed
             // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
-            postureChange(time: t, emit)
+            salvageCutRep(time: t, emit)
+            if phase != .settling { postureChange(time: t, emit) }
         }
+    }
+
+    /// The user left the position (or the input ended) during an excursion that had
+    /// already come down most of the way from its peak: the rep ended there, at the
+    /// lowest point, and what followed was getting up. Counts it by the usual rules.
+    private mutating func salvageCutRep(time t: Double, _ emit: (PipelineEvent) -> Void) {
+        guard phase == .excursion, cut > from else { return }
+        peak = cutPeak
+        finishExcursion(to: cut, time: t, newRest: nil, emit)
     }
 
     /// The still pose, if the current rest pose is not the rest pose of the earlier reps
@@ -422,6 +461,7 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let typical = amplitude.typical
         let dir = displacementSum.normalized
+        let disturbed = disturbedTime <= history[to].time
         let plausible = !disturbed && fromRest
             && duration >= profile.minimumRepSeconds
             && peak >= profile.minimumPeakDegrees

@@ -242,6 +242,28 @@ import Testing
         #expect(reps.allSatisfy { $0.side == .left })
     }
 
+    /// MEx s04: the last rep comes most of the way down and the subject gets up
+    /// straight from there (the thigh swings past the rep's own peak) as the recording
+    /// ends. The rep was done; the getting up is not a rep.
+    @Test func aRepCutByGettingUpAfterComingDownCounts() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 10))
+        for _ in 0..<3 { s.rep(pitch: 60, ramp: 1.5, hold: 4, rest: 4) }
+        s.segments += [
+            .move(pitch: 60, roll: 0, seconds: 1.5), .still(seconds: 4), .move(pitch: 22, roll: 0, seconds: 1.2),
+            .move(pitch: 85, roll: 0, seconds: 1.0), .still(seconds: 0.5),
+        ]
+        let config = PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)
+        #expect(s.run(config).reps.count == 4)
+
+        // Coming down only to the same level as the recording ends: not seen back at rest.
+        var cut = SyntheticSession()
+        cut.segments.append(.still(seconds: 10))
+        for _ in 0..<3 { cut.rep(pitch: 60, ramp: 1.5, hold: 4, rest: 4) }
+        cut.segments += [.move(pitch: 60, roll: 0, seconds: 1.5), .still(seconds: 4), .move(pitch: 22, roll: 0, seconds: 1.2)]
+        #expect(cut.run(config).reps.count == 3)
+    }
+
     @Test func emitsStatesAndTheHoldTarget() {
         let (s, _) = bridges(count: 1, hold: 8)
         let events = s.run(PipelineConfiguration(exercise: .bridge))
