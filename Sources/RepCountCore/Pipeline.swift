@@ -129,6 +129,10 @@ public struct Pipeline: Sendable {
     static let rateTimeConstant = 0.25
     /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.
     static let rampAllowanceSeconds = 10.0
+    /// An excursion more than this many times the largest recent peak is not a rep, once
+    /// `oversizeSampleReps` reps are remembered (`AmplitudeTracker`).
+    static let oversizeRatio = 3.0
+    static let oversizeSampleReps = 4
     /// Fraction of an excursion's peak below which the lowest point is where a rep that
     /// was cut by leaving the position (or by the end of the input) ended: half way
     /// down from a held pose is a rep come down, not a wobble.
@@ -467,6 +471,11 @@ public struct Pipeline: Sendable {
             && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
         var accepted = plausible && peak >= profile.peakFraction * typical
+        // Several times the size of the largest of the session's recent reps (sitting up
+        // between sets): one person's reps in one session do not grow that much.
+        if amplitude.samples >= Self.oversizeSampleReps, peak > Self.oversizeRatio * amplitude.largest {
+            accepted = false
+        }
         // A run of similar excursions all too small for the typical amplitude means the
         // typical amplitude came from odd ones (a big fidget before the first rep):
         // they take over, so one odd excursion cannot lock the real reps out.

@@ -264,6 +264,15 @@ import Testing
         #expect(cut.run(config).reps.count == 3)
     }
 
+    /// Stress bridge-thigh-05: sitting up between sets tilts the thigh three times as
+    /// far as the session's bridges, held for most of the break: not a rep.
+    @Test func anExcursionSeveralTimesTheSessionsRepsIsNotARep() {
+        var (s, truth) = bridges(count: 5, pitch: 11)
+        s.segments += [.move(pitch: 40, roll: 0, seconds: 2), .still(seconds: 18), .move(pitch: 0, roll: 0, seconds: 2), .still(seconds: 8)]
+        for _ in 0..<3 { truth.append(s.rep(pitch: 11, hold: 6, rest: 5)) }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count)
+    }
+
     @Test func emitsStatesAndTheHoldTarget() {
         let (s, _) = bridges(count: 1, hold: 8)
         let events = s.run(PipelineConfiguration(exercise: .bridge))
