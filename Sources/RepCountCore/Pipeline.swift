@@ -196,8 +196,6 @@ public struct Pipeline: Sendable {
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
-    /// The daemon also calls it mid-stream for `next` (end the set now), so it
-    /// moves `status` to the next set like a set ended by a long rest.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
         // Input that ended before the rest pose was decided: decide on what was seen,
         // as when the settling buffer fills, so a short session's reps count.
@@ -207,7 +205,14 @@ public struct Pipeline: Sendable {
             if phase == .settling, settling.count >= pending { break }
         }
         salvageCutRep(time: lastTickTime, emit)
-        endSet(emit)
+        closeSet(emit)
+    }
+
+    /// Ends the set in progress now, as a long rest would (the user says the set is
+    /// over: `repcount next`); the stream goes on, and the next rep starts the next set.
+    /// Nothing happens while the set has no reps.
+    public mutating func endSet(_ emit: (PipelineEvent) -> Void) {
+        closeSet(emit)
     }
 
     // MARK: - Per tick
@@ -292,7 +297,7 @@ public struct Pipeline: Sendable {
     }
 
     private mutating func atRest(u: Vector3, tilt: Double, time t: Double, walking: Bool, _ emit: (PipelineEvent) -> Void) {
-        if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
+        if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
         let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
         if tilt > enter {
             // Straight after a counted rep the user is known to have been at rest, however
@@ -492,7 +497,7 @@ public struct Pipeline: Sendable {
             if timing.start - delay - replayStart < Self.minimumRestBeforeStartSeconds { accepted = false }
         }
         if accepted {
-            if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
+            if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
             var side: Side? = nil
             if configuration.exercise.hasSides {
                 side = profile.sidesBySign && dir != nil
@@ -554,7 +559,7 @@ public struct Pipeline: Sendable {
         lastTilt = 0
     }
 
-    private mutating func endSet(_ emit: (PipelineEvent) -> Void) {
+    private mutating func closeSet(_ emit: (PipelineEvent) -> Void) {
         if let summary = sets.endSet() {
             emit(.setEnded(summary))
             sides.startSet()

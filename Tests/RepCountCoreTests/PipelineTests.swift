@@ -273,6 +273,30 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count)
     }
 
+    /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
+    /// progress is not lost and the next reps count from 1 in set 2.
+    @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {
+        let (s, truth) = bridges(count: 6)
+        // Halfway through the fourth rep's hold.
+        let cut = (truth[3].holdStart + truth[3].holdEnd) / 2
+        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge))
+        var events: [PipelineEvent] = []
+        var ended = false
+        for sample in s.samples() {
+            if !ended, sample.time >= cut {
+                pipeline.endSet { events.append($0) }
+                ended = true
+                #expect(pipeline.status.set == 2)
+                #expect(events.sets.map(\.reps.count) == [3])
+            }
+            pipeline.process(sample) { events.append($0) }
+        }
+        pipeline.finish { events.append($0) }
+        #expect(events.reps.map(\.set) == [1, 1, 1, 2, 2, 2])
+        #expect(events.reps.map(\.number) == [1, 2, 3, 1, 2, 3])
+        #expect(events.sets.map(\.reps.count) == [3, 3])
+    }
+
     @Test func emitsStatesAndTheHoldTarget() {
         let (s, _) = bridges(count: 1, hold: 8)
         let events = s.run(PipelineConfiguration(exercise: .bridge))
