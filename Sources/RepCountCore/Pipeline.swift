@@ -488,6 +488,9 @@ public struct Pipeline: Sendable {
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
+        if accepted, profile.sidesBySign, let dir {
+            accepted = sides.fits(dir)
+        }
         var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
             timing = RepTimer.measure(
