@@ -94,6 +94,11 @@ public struct Pipeline: Sendable {
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
+    /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`,
+    /// or a rest that began with the input.
+    private var waited = false
+    /// Reps counted in the session.
+    private var sessionReps = 0
     /// Whether the current rest began with the end of a counted rep (not with a re-learnt
     /// rest pose, the start of the input or a rejected excursion).
     private var backFromRep = false
@@ -133,6 +138,9 @@ public struct Pipeline: Sendable {
     /// `oversizeSampleReps` reps are remembered (`AmplitudeTracker`).
     static let oversizeRatio = 3.0
     static let oversizeSampleReps = 4
+    /// Seconds at rest before the first rep of a session, unless the rest began with the
+    /// input (a recording started during the wait).
+    static let firstRepWaitSeconds = 1.0
     /// Fraction of an excursion's peak below which the lowest point is where a rep that
     /// was cut by leaving the position (or by the end of the input) ended: half way
     /// down from a held pose is a rep come down, not a wobble.
@@ -304,6 +312,7 @@ public struct Pipeline: Sendable {
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
             let rested = backFromRep || t - restSince >= Self.minimumRestBeforeSeconds
             startExcursion(at: history.written - 1, fromRest: rested, emit)
+            waited = t - restSince >= Self.firstRepWaitSeconds || restSince - replayStart <= RestPoseFinder.originSeconds
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -481,6 +490,9 @@ public struct Pipeline: Sendable {
         if amplitude.samples >= Self.oversizeSampleReps, peak > Self.oversizeRatio * amplitude.largest {
             accepted = false
         }
+        // The first rep of a session follows a wait at rest: moves straight after a
+        // step or a shuffle are getting into position.
+        if sessionReps == 0, !waited { accepted = false }
         // A run of similar excursions all too small for the typical amplitude means the
         // typical amplitude came from odd ones (a big fidget before the first rep):
         // they take over, so one odd excursion cannot lock the real reps out.
@@ -513,6 +525,7 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
+            sessionReps += 1
             amplitude.record(peak)
             referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }

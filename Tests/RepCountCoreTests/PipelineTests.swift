@@ -297,6 +297,22 @@ import Testing
         #expect(events.sets.map(\.reps.count) == [3, 3])
     }
 
+    /// Sim bridge-hip-04: settling onto the mat, a jolt and then a shift of rep size
+    /// half a second later. The first rep of a session follows a wait at rest.
+    @Test func aMoveStraightAfterAShuffleIsNotTheFirstRep() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        s.segments += [
+            .move(pitch: 12, roll: 0, seconds: 0.25), .move(pitch: 0, roll: 0, seconds: 0.25), .still(seconds: 0.5),
+            .move(pitch: 15, roll: 0, seconds: 0.8), .move(pitch: 0, roll: 0, seconds: 0.8), .still(seconds: 6),
+        ]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<5 { truth.append(s.rep(pitch: 15, hold: 6, rest: 5)) }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count)
+        #expect(reps.first.map { abs($0.start - truth[0].start) < 1 } == true)
+    }
+
     @Test func emitsStatesAndTheHoldTarget() {
         let (s, _) = bridges(count: 1, hold: 8)
         let events = s.run(PipelineConfiguration(exercise: .bridge))
