@@ -54,6 +54,10 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Seconds after the origin (start of input, end of a posture change) within which
     /// a still stretch counts as the user already waiting there.
     public static let originSeconds = 1.0
+    /// Seconds before a posture change was found within which a still stretch may have
+    /// begun and still be the arrival in the new posture: the change is found once the
+    /// user has been still there `ExerciseProfile.relearnSeconds`.
+    public static let arrivalSeconds = 2.5
     /// Seconds a still stretch at the origin must last to break a tie (`originPose`).
     public static let originPriorSeconds = 2.0
     /// Fraction of the angle between the two leading poses within which the origin pose
@@ -133,8 +137,15 @@ public struct RestPoseFinder: Sendable, Equatable {
             if stillSeconds >= Self.referenceSeconds, FastMath.angleDegrees(reference, mean) <= referenceDegrees {
                 return mean
             }
-        } else if resettleSeconds > 0, stillSeconds >= resettleSeconds {
+        } else if resettleSeconds > 0, stillSeconds >= resettleSeconds, runStart >= origin - Self.arrivalSeconds {
+            // Arrived in a new posture and paused there.
             return mean
+        }
+        if resettleSeconds > 0, runStart < origin - Self.arrivalSeconds {
+            // A stillness that began well before the posture change was found (a pose
+            // held past any hold: lying with the knees rolled to one side between sets)
+            // is where the user waits, not where they will exercise: wait for them to move.
+            return nil
         }
         // The first tick of a qualifying run brings the run's whole duration so far.
         let newRun = stillSeconds - dt < Self.minimumRunSeconds

@@ -118,4 +118,16 @@ import Testing
         }
         #expect(f.leadingPose == nil)
     }
+
+    /// Sim bridge-thigh-04: lying with the knees rolled to one side for most of a
+    /// break, found as a posture change only once it outlasted any hold. That long
+    /// stillness is a wait, not the pose the next set starts from.
+    @Test func aStillnessFromBeforeThePostureChangeIsNotTheNewRest() {
+        var s = Script(resettleAt: 20)
+        s.stay(held, 22, moving: 0)
+        #expect(s.found == nil, "still since 0 s, the change was found at 20 s")
+        s.stay(rest, 4)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
 }
