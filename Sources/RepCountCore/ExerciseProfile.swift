@@ -62,8 +62,10 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var resettleSeconds = 3.5
     /// After a posture change, a still pose within this fraction of the typical rep
     /// amplitude of the rest pose of the earlier reps is that rest pose again: well
-    /// inside the rep amplitude, so a held pose cannot match.
-    public var referenceFraction = 0.35
+    /// inside the rep amplitude, so a held pose cannot match, and tighter than where
+    /// people pause for a second while lying back down (0.3 of a rep away in sim
+    /// bridge-thigh-07, before they shift into place).
+    public var referenceFraction = 0.25
     /// Degrees, lower bound of that match: the rest pose's own wander between sets.
     public var referenceMinimumDegrees = 2.0
     /// An excursion that stays below this fraction of the typical peak and comes to rest
