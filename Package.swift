@@ -22,12 +22,18 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // MARK: Platform
+
+        // Detached pthreads and a pthread condition lock, without Foundation (its ICU data
+        // would be most of repcountd's idle memory): for readers that block.
+        .target(name: "RepCountPlatform"),
+
         // MARK: Signal and recordings
 
         // The streaming signal pipeline: samples in, events out. Pure Swift, no Foundation.
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
-        .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        .target(name: "RepCountRecording", dependencies: ["RepCountCore", "RepCountPlatform"]),
         // Scoring the counter against labelled recordings.
         .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         // Physically based generator of labelled recordings (docs/simulator.md).
@@ -38,7 +44,7 @@ let package = Package(
         // libiio 0.24 as a system library, with a small shim header.
         .systemLibrary(name: "CLibIIO", pkgConfig: "libiio", providers: [.apt(["libiio-dev"])]),
         // Thin Swift wrapper over libiio and the live accelerometer source. Only this target imports CLibIIO.
-        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore"]),
+        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore", "RepCountPlatform"]),
         // An emulated IIO accelerometer (sysfs on tmpfs + FIFO, optional iiod) in private namespaces, for tests.
         .target(name: "RepCountTestSupport", dependencies: ["RepCountCore", "RepCountRecording"]),
 
@@ -130,6 +136,7 @@ let package = Package(
 
         // MARK: Tests
 
+        .testTarget(name: "RepCountPlatformTests", dependencies: ["RepCountPlatform"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording", "RepCountTestSupport"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
