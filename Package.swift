@@ -139,12 +139,13 @@ let package = Package(
         .testTarget(name: "RepCountPlatformTests", dependencies: ["RepCountPlatform"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording", "RepCountTestSupport"]),
-        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
+        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation", "RepCountTestSupport"]),
         .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
         .testTarget(
             name: "RepCountIIOTests",
             dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]
         ),
+        .testTarget(name: "RepCountTestSupportTests", dependencies: ["RepCountTestSupport"]),
         .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
@@ -153,6 +154,7 @@ let package = Package(
                 // repcountd: the end-to-end tests run the built executable.
                 // repcount-iio-emulator: the live-source test runs the daemon against an emulated accelerometer.
                 "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+                "RepCountTestSupport",
             ]
         ),
         .testTarget(
@@ -166,7 +168,7 @@ let package = Package(
         // commands run on a real SQLite history written with the store's API.
         .testTarget(
             name: "RepCountProgressTests",
-            dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "repcount", "repcountd"]
+            dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "RepCountTestSupport", "repcount", "repcountd"]
         ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
         .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountRecording", "RepCountTestSupport"]),

@@ -1,6 +1,7 @@
 import Foundation
 import RepCountCore
 import RepCountStore
+import RepCountTestSupport
 import Testing
 
 @testable import RepCountProgress
@@ -188,17 +189,8 @@ struct ProgressCommandTests {
         }
 
         func run(_ args: [String]) throws -> (String, Int32) {
-            let p = Process()
-            p.executableURL = repcount
-            p.arguments = args
-            p.environment = environment
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (String(decoding: data, as: UTF8.self), p.terminationStatus)
+            let run = try ProcessRun(repcount, args, environment: environment)
+            return (run.stdout, run.status)
         }
 
         func startDaemon(database: String, socket: String) throws -> Process {
