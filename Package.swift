@@ -28,12 +28,16 @@ let package = Package(
         // would be most of repcountd's idle memory): for readers that block.
         .target(name: "RepCountPlatform"),
 
+        // JSON values: an RFC 8259 parser and a deterministic writer, without Foundation
+        // (labels files, the daemon's wire protocol).
+        .target(name: "RepCountJSON"),
+
         // MARK: Signal and recordings
 
         // The streaming signal pipeline: samples in, events out. Pure Swift, no Foundation.
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
-        .target(name: "RepCountRecording", dependencies: ["RepCountCore", "RepCountPlatform"]),
+        .target(name: "RepCountRecording", dependencies: ["RepCountCore", "RepCountPlatform", "RepCountJSON"]),
         // Scoring the counter against labelled recordings.
         .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         // Physically based generator of labelled recordings (docs/simulator.md).
@@ -51,7 +55,7 @@ let package = Package(
         // MARK: Daemon, protocol, history
 
         // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
-        .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
+        .target(name: "RepCountProtocol", dependencies: ["RepCountCore", "RepCountJSON"]),
         // The system SQLite, as a C module (only RepCountStore imports it).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The history of sessions, sets and reps in SQLite: written by the daemon, read by clients.
@@ -60,7 +64,7 @@ let package = Package(
         .target(
             name: "RepCountDaemon",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol", "RepCountIIO",
+                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol", "RepCountJSON", "RepCountIIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,7 +76,7 @@ let package = Package(
         .target(
             name: "RepCountClient",
             dependencies: [
-                "RepCountProtocol", "RepCountCore",
+                "RepCountProtocol", "RepCountJSON", "RepCountCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -83,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol", "RepCountJSON",
                 "RepCountIIO", "RepCountClient", "RepCountTerminal", "RepCountProgress", "RepCountStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -92,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "repcount-bench",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                "RepCountCore", "RepCountRecording", "RepCountProtocol", "RepCountJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["reference.py"]
@@ -137,6 +141,7 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(name: "RepCountPlatformTests", dependencies: ["RepCountPlatform"]),
+        .testTarget(name: "RepCountJSONTests", dependencies: ["RepCountJSON"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording", "RepCountTestSupport"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation", "RepCountTestSupport"]),
@@ -146,20 +151,20 @@ let package = Package(
             dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]
         ),
         .testTarget(name: "RepCountTestSupportTests", dependencies: ["RepCountTestSupport"]),
-        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
+        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountJSON", "RepCountCore"]),
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
             dependencies: [
                 // repcountd: the end-to-end tests run the built executable.
                 // repcount-iio-emulator: the live-source test runs the daemon against an emulated accelerometer.
-                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountJSON", "RepCountStore", "RepCountRecording", "RepCountCore",
                 "RepCountTestSupport",
             ]
         ),
         .testTarget(
             name: "RepCountClientTests",
-            dependencies: ["RepCountClient", "RepCountProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["RepCountClient", "RepCountProtocol", "RepCountJSON", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         // Unit tests of the views, and the end-to-end test that runs the built
         // `repcountd` and `repcount watch` in tmux (the dependencies build them first).
@@ -171,6 +176,6 @@ let package = Package(
             dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "RepCountTestSupport", "repcount", "repcountd"]
         ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
-        .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountRecording", "RepCountTestSupport"]),
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountJSON", "RepCountRecording", "RepCountTestSupport"]),
     ]
 )

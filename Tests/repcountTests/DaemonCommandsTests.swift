@@ -1,4 +1,5 @@
 import Foundation
+import RepCountJSON
 import RepCountProtocol
 import Testing
 import RepCountTestSupport
