@@ -125,6 +125,17 @@ struct ProgressCommandTests {
         #expect(html.components(separatedBy: "r=\"2.6\"").count - 1 == written.flatMap(\.holds).count)
         #expect(!html.lowercased().contains("<script"))
 
+        // The same plots as one standalone SVG drawing, chosen by the file name.
+        let svgOut = env.dir.appendingPathComponent("report.SVG").path
+        let (saidSVG, svgStatus) = try env.run(["report", "--database", db, "--out", svgOut] + range)
+        #expect(svgStatus == 0)
+        #expect(saidSVG.hasPrefix("wrote \(svgOut): 2 exercises, \(written.flatMap(\.holds).count) reps"))
+        let svg = try String(contentsOfFile: svgOut, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!svg.contains("<html") && !svg.contains("<table"))
+        #expect(svg.contains(">Bridge</text>") && svg.contains(">Wall sit</text>"))
+        #expect(svg.components(separatedBy: "r=\"2.6\"").count - 1 == written.flatMap(\.holds).count)
+
         // The same figures when asked of a running daemon over its socket.
         let socket = env.dir.appendingPathComponent("d.sock").path
         let daemon = try env.startDaemon(database: db, socket: socket)
