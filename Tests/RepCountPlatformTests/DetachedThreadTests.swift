@@ -1,3 +1,4 @@
+import Dispatch
 import RepCountPlatform
 import Testing
 
@@ -19,37 +20,48 @@ import Darwin
         return String(decoding: buffer[..<n], as: UTF8.self).trimmingSuffixNewline()
     }
 
-    /// Runs `body` on a detached thread named `name` and returns what it returned.
-    private static func onDetachedThread<T: Sendable>(named name: String, _ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DetachedThread.start(name: name) { continuation.resume(returning: body()) }
+    /// Starts `body` on a detached thread named `name`; `value()` waits for what it returned.
+    ///
+    /// Waits on a semaphore, not on an async continuation: other suites block
+    /// threads of the small cooperative pool, and a continuation would wait
+    /// for one of them to come free.
+    private final class Run<T: Sendable>: @unchecked Sendable {
+        private var result: T?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(named name: String, _ body: @escaping @Sendable () -> T) {
+            DetachedThread.start(name: name) { [self] in
+                result = body()
+                done.signal()
+            }
+        }
+
+        /// What `body` returned; `signal`/`wait` order the write before this read.
+        func value() -> T {
+            done.wait()
+            return result!
         }
     }
 
-    @Test func runsTheBodyOnANewThreadWithItsName() async {
+    @Test func runsTheBodyOnANewThreadWithItsName() {
         let caller = pthread_self()
-        let (name, sameThread) = await Self.onDetachedThread(named: "repcount.test") {
+        let (name, sameThread) = Run(named: "repcount.test") {
             (Self.currentThreadName(), pthread_equal(pthread_self(), caller) != 0)
-        }
+        }.value()
         #expect(name == "repcount.test")
         #expect(!sameThread)
     }
 
-    @Test func aLongNameIsCutToWhatLinuxKeeps() async {
-        let name = await Self.onDetachedThread(named: "repcount.a-very-long-thread-name") { Self.currentThreadName() }
+    @Test func aLongNameIsCutToWhatLinuxKeeps() {
+        let name = Run(named: "repcount.a-very-long-thread-name") { Self.currentThreadName() }.value()
         #expect(name == "repcount.a-very")
         #expect(name.utf8.count == DetachedThread.maximumNameBytes)
     }
 
-    @Test func manyThreadsEachRunTheirOwnBody() async {
+    @Test func manyThreadsEachRunTheirOwnBody() {
         let count = 16
-        let names = await withTaskGroup(of: String.self) { group in
-            for i in 0..<count {
-                group.addTask { await Self.onDetachedThread(named: "t\(i)") { Self.currentThreadName() } }
-            }
-            return await group.reduce(into: Set<String>()) { $0.insert($1) }
-        }
-        #expect(names == Set((0..<count).map { "t\($0)" }))
+        let runs = (0..<count).map { i in Run(named: "t\(i)") { Self.currentThreadName() } }
+        #expect(runs.map { $0.value() } == (0..<count).map { "t\($0)" })
     }
 }
 
