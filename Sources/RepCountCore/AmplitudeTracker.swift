@@ -50,6 +50,15 @@ public struct AmplitudeTracker: Sendable, Equatable {
         return true
     }
 
+    /// The largest of the remembered peaks, or `prior` before any rep.
+    public var largest: Double {
+        let n = samples
+        guard n > 0 else { return prior }
+        var m = peaks[0]
+        for i in 1..<n { m = max(m, peaks[i]) }
+        return m
+    }
+
     /// Records a counted rep's peak tilt, degrees.
     public mutating func record(_ peak: Double) {
         smallRun = 0

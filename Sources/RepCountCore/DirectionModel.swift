@@ -12,8 +12,14 @@
 public struct DirectionModel: Sendable, Equatable {
     /// Reps needed before the direction is trusted: one rep could itself be the odd one.
     public static let minimumReps = 2
-    /// Consecutive mutually consistent rejections that replace the learnt direction.
+    /// Consecutive mutually consistent rejections that replace the learnt direction
+    /// while it rests on fewer than `establishedReps` reps (it may have come from odd ones).
     public static let takeoverReps = 2
+    /// Reps after which the learnt direction is established: replacing it then takes
+    /// `establishedTakeoverReps` consistent rejections, more than the two or three knee
+    /// rolls of a break between sets.
+    public static let establishedReps = 4
+    public static let establishedTakeoverReps = 4
 
     private var sum = Vector3.zero
     public private(set) var reps = 0
@@ -38,7 +44,9 @@ public struct DirectionModel: Sendable, Equatable {
         }
         rejectedSum += direction
         rejectedRun += 1
-        guard rejectedRun >= Self.takeoverReps else { return false }
+        guard rejectedRun >= (reps >= Self.establishedReps ? Self.establishedTakeoverReps : Self.takeoverReps) else {
+            return false
+        }
         sum = rejectedSum
         reps = rejectedRun
         rejectedSum = .zero

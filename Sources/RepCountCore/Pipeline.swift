@@ -74,7 +74,9 @@ public struct Pipeline: Sendable {
     private var from = 0
     private var enterTime = 0.0
     private var peak = 0.0
-    private var disturbed = false
+    /// Tick time at which walking-level activity made the excursion in progress not a
+    /// rep, or infinity.
+    private var disturbedTime = Double.infinity
     private var walkingTicks = 0
     /// History index since which the tilt has stayed below `driftedExitFraction` of the
     /// peak, or -1.
@@ -82,10 +84,21 @@ public struct Pipeline: Sendable {
     /// History index of the lowest tilt since the tilt fell below `splitFraction` of the
     /// peak, or -1.
     private var valley = -1
+    /// The peak before `valley`, degrees.
+    private var valleyPeak = 0.0
+    /// History index of the first valley of the excursion in progress that was followed by
+    /// a rise half way back up, or -1; and the peak before it.
+    private var cut = -1
+    private var cutPeak = 0.0
     /// Whether the excursion in progress began after a moment at rest: not one already
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
+    /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`,
+    /// or a rest that began with the input.
+    private var waited = false
+    /// Reps counted in the session.
+    private var sessionReps = 0
     /// Whether the current rest began with the end of a counted rep (not with a re-learnt
     /// rest pose, the start of the input or a rejected excursion).
     private var backFromRep = false
@@ -121,6 +134,17 @@ public struct Pipeline: Sendable {
     static let rateTimeConstant = 0.25
     /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.
     static let rampAllowanceSeconds = 10.0
+    /// An excursion more than this many times the largest recent peak is not a rep, once
+    /// `oversizeSampleReps` reps are remembered (`AmplitudeTracker`).
+    static let oversizeRatio = 3.0
+    static let oversizeSampleReps = 4
+    /// Seconds at rest before the first rep of a session, unless the rest began with the
+    /// input (a recording started during the wait).
+    static let firstRepWaitSeconds = 1.0
+    /// Fraction of an excursion's peak below which the lowest point is where a rep that
+    /// was cut by leaving the position (or by the end of the input) ended: half way
+    /// down from a held pose is a rep come down, not a wobble.
+    static let cutValleyFraction = 0.5
     /// Seconds of input kept while the first rest pose is not known (replayed once it is).
     static let settlingSeconds = 40.0
     /// Seconds of history kept: the longest excursion that can still be measured.
@@ -180,8 +204,6 @@ public struct Pipeline: Sendable {
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
-    /// The daemon also calls it mid-stream for `next` (end the set now), so it
-    /// moves `status` to the next set like a set ended by a long rest.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
         // Input that ended before the rest pose was decided: decide on what was seen,
         // as when the settling buffer fills, so a short session's reps count.
@@ -190,7 +212,15 @@ public struct Pipeline: Sendable {
             settle(on: pose, emit)
             if phase == .settling, settling.count >= pending { break }
         }
-        endSet(emit)
+        salvageCutRep(time: lastTickTime, emit)
+        closeSet(emit)
+    }
+
+    /// Ends the set in progress now, as a long rest would (the user says the set is
+    /// over: `repcount next`); the stream goes on, and the next rep starts the next set.
+    /// Nothing happens while the set has no reps.
+    public mutating func endSet(_ emit: (PipelineEvent) -> Void) {
+        closeSet(emit)
     }
 
     // MARK: - Per tick
@@ -275,13 +305,14 @@ public struct Pipeline: Sendable {
     }
 
     private mutating func atRest(u: Vector3, tilt: Double, time t: Double, walking: Bool, _ emit: (PipelineEvent) -> Void) {
-        if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
+        if sets.restEndsSet(at: t - delay, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
         let enter = max(profile.minimumEnterDegrees, profile.enterFraction * amplitude.typical)
         if tilt > enter {
             // Straight after a counted rep the user is known to have been at rest, however
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
             let rested = backFromRep || t - restSince >= Self.minimumRestBeforeSeconds
             startExcursion(at: history.written - 1, fromRest: rested, emit)
+            waited = t - restSince >= Self.firstRepWaitSeconds || restSince - replayStart <= RestPoseFinder.originSeconds
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -297,10 +328,11 @@ public struct Pipeline: Sendable {
         from = index
         enterTime = history[index].time
         peak = Double(history[index].tilt)
-        disturbed = false
+        disturbedTime = .infinity
         walkingTicks = 0
         belowSince = -1
         valley = -1
+        cut = -1
         self.fromRest = fromRest
         displacementSum = .zero
         holding = false
@@ -313,7 +345,9 @@ public struct Pipeline: Sendable {
     ) {
         if walking {
             walkingTicks += 1
-            if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds { disturbed = true }
+            if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds {
+                disturbedTime = min(disturbedTime, t)
+            }
         }
         if tilt > peak { peak = tilt }
         // Quick reps with barely a pause: the tilt comes down past half the peak and
@@ -321,7 +355,20 @@ public struct Pipeline: Sendable {
         // end of one rep and the start of the next.
         let now = history.written - 1
         if profile.splitFraction <= 0 {
-            // Splitting off.
+            // No splitting, but a dip half way down followed by a rise half way back up
+            // is kept (`cut`): if the user then leaves the position, the rep ended there.
+            if tilt < Self.cutValleyFraction * peak {
+                if valley < 0 || tilt < Double(history[valley].tilt) {
+                    valley = now
+                    valleyPeak = peak
+                }
+            } else if valley >= 0, tilt > Double(history[valley].tilt) + Self.cutValleyFraction * (valleyPeak - Double(history[valley].tilt)) {
+                if cut < 0 {
+                    cut = valley
+                    cutPeak = valleyPeak
+                }
+                valley = -1
+            }
         } else if tilt < profile.splitFraction * peak {
             if valley < 0 || tilt < Double(history[valley].tilt) { valley = now }
         } else if valley >= 0 {
@@ -394,13 +441,23 @@ public struct Pipeline: Sendable {
             // where it came down, not where the trace settled.
             let newRest = stillFor >= Self.restDriftStillSeconds ? still.mean ?? u : u
             finishExcursion(to: belowSince, time: t, newRest: newRest, emit)
-        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbed))
+        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbedTime <= t))
             || t - enterTime >= maximumRepSeconds
         {
             // Came to a stop after moving far beyond any rep (or walking), or stayed
             // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
-            postureChange(time: t, emit)
+            salvageCutRep(time: t, emit)
+            if phase != .settling { postureChange(time: t, emit) }
         }
+    }
+
+    /// The user left the position (or the input ended) during an excursion that had
+    /// already come down most of the way from its peak: the rep ended there, at the
+    /// lowest point, and what followed was getting up. Counts it by the usual rules.
+    private mutating func salvageCutRep(time t: Double, _ emit: (PipelineEvent) -> Void) {
+        guard phase == .excursion, cut > from else { return }
+        peak = cutPeak
+        finishExcursion(to: cut, time: t, newRest: nil, emit)
     }
 
     /// The still pose, if the current rest pose is not the rest pose of the earlier reps
@@ -422,17 +479,29 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let typical = amplitude.typical
         let dir = displacementSum.normalized
+        let disturbed = disturbedTime <= history[to].time
         let plausible = !disturbed && fromRest
             && duration >= profile.minimumRepSeconds
             && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
         var accepted = plausible && peak >= profile.peakFraction * typical
+        // Several times the size of the largest of the session's recent reps (sitting up
+        // between sets): one person's reps in one session do not grow that much.
+        if amplitude.samples >= Self.oversizeSampleReps, peak > Self.oversizeRatio * amplitude.largest {
+            accepted = false
+        }
+        // The first rep of a session follows a wait at rest: moves straight after a
+        // step or a shuffle are getting into position.
+        if sessionReps == 0, !waited { accepted = false }
         // A run of similar excursions all too small for the typical amplitude means the
         // typical amplitude came from odd ones (a big fidget before the first rep):
         // they take over, so one odd excursion cannot lock the real reps out.
         if plausible, !accepted, amplitude.rejectedAsSmall(peak) { accepted = true }
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
+        }
+        if accepted, profile.sidesBySign, let dir {
+            accepted = sides.fits(dir)
         }
         var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
@@ -443,7 +512,7 @@ public struct Pipeline: Sendable {
             if timing.start - delay - replayStart < Self.minimumRestBeforeStartSeconds { accepted = false }
         }
         if accepted {
-            if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { endSet(emit) }
+            if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
             var side: Side? = nil
             if configuration.exercise.hasSides {
                 side = profile.sidesBySign && dir != nil
@@ -456,6 +525,7 @@ public struct Pipeline: Sendable {
                 holdSeconds: timing.holdEnd - timing.holdStart,
                 targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
             sets.add(rep)
+            sessionReps += 1
             amplitude.record(peak)
             referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }
@@ -505,7 +575,7 @@ public struct Pipeline: Sendable {
         lastTilt = 0
     }
 
-    private mutating func endSet(_ emit: (PipelineEvent) -> Void) {
+    private mutating func closeSet(_ emit: (PipelineEvent) -> Void) {
         if let summary = sets.endSet() {
             emit(.setEnded(summary))
             sides.startSet()

@@ -11,6 +11,13 @@
 /// poses have each been visited `visits` times (reps going back and forth, whose
 /// quiet time then tells rest from hold, as for a human labeller).
 ///
+/// Most sessions begin at rest, so a still stretch at the start of the input of a few
+/// seconds (`originPose`) is a prior: it breaks a tie between two poses visited alike
+/// (holds as long as rests), its still time counts with the leading pose it is nearer
+/// to (a quick mover's rest wanders a few degrees from rep to rep), and when that side
+/// wins the buffered input is replayed from it. It never decides alone, since a
+/// recording may start in the last seconds of a hold.
+///
 /// Two situations decide at once, because people wait at rest before the first
 /// rep: a still stretch that starts with the input (`originSeconds`) and lasts
 /// `confidentSeconds`, longer than a hold (the user waiting when the recording
@@ -47,8 +54,15 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Seconds after the origin (start of input, end of a posture change) within which
     /// a still stretch counts as the user already waiting there.
     public static let originSeconds = 1.0
+    /// Seconds before a posture change was found within which a still stretch may have
+    /// begun and still be the arrival in the new posture: the change is found once the
+    /// user has been still there `ExerciseProfile.relearnSeconds`.
+    public static let arrivalSeconds = 2.5
     /// Seconds a still stretch at the origin must last to break a tie (`originPose`).
     public static let originPriorSeconds = 2.0
+    /// Fraction of the angle between the two leading poses within which the origin pose
+    /// is the nearer one wandering.
+    public static let originReach = 0.5
 
     private var sums: [Vector3]
     private var seconds: [Double]
@@ -57,6 +71,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// The pose of a still stretch that started with the input, if any: where most
     /// sessions begin. It breaks a tie between two poses visited alike.
     private var originPose: Vector3?
+    private var originSeconds = 0.0
     /// Seconds of one still stretch that decide without waiting for reps: longer than
     /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
     public let confidentSeconds: Double
@@ -112,15 +127,25 @@ public struct RestPoseFinder: Sendable, Equatable {
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
         let atOrigin = resettleSeconds == 0 && runStart - origin <= Self.originSeconds
         if atOrigin, stillSeconds >= confidentSeconds { return mean }
-        if atOrigin, stillSeconds >= Self.originPriorSeconds { originPose = mean }
+        if atOrigin, stillSeconds >= Self.originPriorSeconds {
+            originPose = mean
+            originSeconds = stillSeconds
+        }
         if let reference {
             // Between sets: back at the exercise's rest pose decides; any other pose
             // (sitting back, kneeling) waits for the slow rules below.
             if stillSeconds >= Self.referenceSeconds, FastMath.angleDegrees(reference, mean) <= referenceDegrees {
                 return mean
             }
-        } else if resettleSeconds > 0, stillSeconds >= resettleSeconds {
+        } else if resettleSeconds > 0, stillSeconds >= resettleSeconds, runStart >= origin - Self.arrivalSeconds {
+            // Arrived in a new posture and paused there.
             return mean
+        }
+        if resettleSeconds > 0, runStart < origin - Self.arrivalSeconds {
+            // A stillness that began well before the posture change was found (a pose
+            // held past any hold: lying with the knees rolled to one side between sets)
+            // is where the user waits, not where they will exercise: wait for them to move.
+            return nil
         }
         // The first tick of a qualifying run brings the run's whole duration so far.
         let newRun = stillSeconds - dt < Self.minimumRunSeconds
@@ -157,17 +182,50 @@ public struct RestPoseFinder: Sendable, Equatable {
             }
         }
         let (first, second) = leaders
+        let (a, b) = withOrigin(first, second)
         let visited = runs[first] >= Self.visits && runs[second] >= Self.visits
-        if visited, seconds[first] < Self.leadRatio * seconds[second], let originPose {
+        if visited, a < Self.leadRatio * b, let side = originSide(first, second) {
             // Two poses visited alike with no clear lead: holds as long as rests. The
             // session began at rest, unless the recording cut into a hold.
-            for slot in [first, second] where FastMath.angleDegrees(sums[slot], originPose) <= mergeDegrees {
-                return sums[slot].normalized
-            }
+            return startingPose(side, first, second)
         }
-        guard seconds[first] >= settleSeconds, seconds[first] >= Self.leadRatio * seconds[second] else { return nil }
+        guard a >= settleSeconds, a >= Self.leadRatio * b else { return nil }
         guard longestRun[first] >= confidentSeconds || visited else { return nil }
-        return sums[first].normalized
+        return startingPose(first, first, second)
+    }
+
+    /// Still seconds of the two leading poses, the wait at the origin counted with the
+    /// one it is nearer to when it is neither: the rest pose of a quick mover wanders by
+    /// a few degrees from the wait before the first rep to the pauses between reps.
+    private func withOrigin(_ first: Int, _ second: Int) -> (Double, Double) {
+        var a = seconds[first]
+        var b = seconds[second]
+        guard let originPose, let side = originSide(first, second) else { return (a, b) }
+        let separation = FastMath.angleDegrees(sums[first], sums[second])
+        guard FastMath.angleDegrees(sums[side], originPose) > mergeDegrees,
+            FastMath.angleDegrees(sums[side], originPose) <= Self.originReach * separation
+        else { return (a, b) }
+        if side == first { a += originSeconds } else { b += originSeconds }
+        return (a, b)
+    }
+
+    /// Which of the two leaders the pose the input started in is nearest, if it is
+    /// within `originReach` of their separation of it.
+    private func originSide(_ first: Int, _ second: Int) -> Int? {
+        guard let originPose else { return nil }
+        let toFirst = FastMath.angleDegrees(sums[first], originPose)
+        let toSecond = FastMath.angleDegrees(sums[second], originPose)
+        let reach = max(mergeDegrees, Self.originReach * FastMath.angleDegrees(sums[first], sums[second]))
+        if toFirst <= toSecond { return toFirst <= reach ? first : nil }
+        return toSecond <= reach ? second : nil
+    }
+
+    /// The rest pose to replay the buffered input from, `slot` having won: the pose the
+    /// input started in if it is on that side, so that the first rep starts from rest
+    /// (the rest pose then follows the user's drift from rep to rep).
+    private func startingPose(_ slot: Int, _ first: Int, _ second: Int) -> Vector3? {
+        if let originPose, originSide(first, second) == slot { return originPose }
+        return sums[slot].normalized
     }
 
     /// The pose with the most still time so far, if it has at least `minimumRunSeconds`:
@@ -177,9 +235,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     public var leadingPose: Vector3? {
         let (first, second) = leaders
         guard seconds[first] >= Self.minimumRunSeconds else { return nil }
-        if seconds[first] < Self.leadRatio * seconds[second], let originPose,
-            FastMath.angleDegrees(sums[second], originPose) <= mergeDegrees
-        {
+        if seconds[first] < Self.leadRatio * seconds[second], originSide(first, second) == second {
             return sums[second].normalized
         }
         return sums[first].normalized

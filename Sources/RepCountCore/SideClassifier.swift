@@ -20,12 +20,41 @@ public struct SideClassifier: Sendable, Equatable {
     /// The side of cluster 0 in the current set (cluster 1 is the opposite).
     private var sideOfFirstCluster: Side = .right
     private var firstRepOfSetPending = true
+    /// The same sums and counts for the reps of the set in progress.
+    private var setSum0 = Vector3.zero
+    private var setSum1 = Vector3.zero
+    private var setCount0 = 0
+    private var setCount1 = 0
 
     public init() {}
 
     /// Starts a new set: its first rep will be `firstSide`.
     public mutating func startSet() {
         firstRepOfSetPending = true
+        setSum0 = .zero
+        setSum1 = .zero
+        setCount0 = 0
+        setCount1 = 0
+    }
+
+    /// Reps on each side before the two directions are trusted to tell a rep from
+    /// another movement (`fits`).
+    public static let establishedReps = 2
+
+    /// Degrees from either side's direction beyond which an excursion is not a rep
+    /// (`fits`). The direction of a roll of a few degrees is noisy (quantisation, sway),
+    /// so wider than the single-direction bound (50); rocking back on all fours lies
+    /// 120-140 degrees from both sides.
+    public static let fitDegrees = 70.0
+
+    /// Whether `direction` (unit) lies within `fitDegrees` of either side's
+    /// direction (true until both sides have `establishedReps` reps): a bird dog rolls
+    /// the pelvis one of two ways, and rocking back on all fours rolls it a third.
+    /// Only this set's reps count: the strap may have turned during the break.
+    public func fits(_ direction: Vector3) -> Bool {
+        guard setCount0 >= Self.establishedReps, setCount1 >= Self.establishedReps else { return true }
+        return FastMath.angleDegrees(setSum0, direction) <= Self.fitDegrees
+            || FastMath.angleDegrees(setSum1, direction) <= Self.fitDegrees
     }
 
     /// The side of a rep whose excursion direction (unit, sensor frame) is `direction`.
@@ -42,9 +71,13 @@ public struct SideClassifier: Sendable, Equatable {
         if cluster == 0 {
             sum0 += direction
             count0 += 1
+            setSum0 += direction
+            setCount0 += 1
         } else {
             sum1 += direction
             count1 += 1
+            setSum1 += direction
+            setCount1 += 1
         }
         if firstRepOfSetPending {
             firstRepOfSetPending = false

@@ -263,7 +263,7 @@ public actor Engine {
         case .next:
             guard session != nil else { return Self.error(id: id, code: "no_session", message: "no session is running") }
             var found: [PipelineEvent] = []
-            session!.pipeline.finish { found.append($0) }
+            session!.pipeline.endSet { found.append($0) }
             for event in found {
                 handle(event)
             }

@@ -15,4 +15,13 @@ import Testing
         a.record(16)  // replaces the oldest (20): 16 10 30 12 14 16 18 100
         #expect(a.typical == 16)
     }
+
+    @Test func largestIsTheBiggestRememberedPeakOrThePrior() {
+        var a = AmplitudeTracker(prior: 9)
+        #expect(a.largest == 9)
+        for p in [12.0, 30, 11] { a.record(p) }
+        #expect(a.largest == 30)
+        for _ in 0..<AmplitudeTracker.memory { a.record(10) }
+        #expect(a.largest == 10, "forgotten once out of memory")
+    }
 }

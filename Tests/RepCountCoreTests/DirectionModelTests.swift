@@ -30,4 +30,22 @@ import Testing
         ok = d.accepts(forward, maximumDegrees: 50)
         #expect(ok)
     }
+
+    /// Stress bridge-thigh-01: three knee rolls between sets, all the same way, must
+    /// not replace the direction of a set of bridges; a fourth consistent one does
+    /// (the strap has turned for good).
+    @Test func anEstablishedDirectionOutlastsTheKneeRollsOfABreak() {
+        var d = DirectionModel()
+        for _ in 0..<10 { d.record(forward) }
+        for roll in 1...3 {
+            let ok = d.accepts(sideways, maximumDegrees: 50)
+            #expect(!ok, "knee roll \(roll)")
+        }
+        var ok = d.accepts(forward, maximumDegrees: 50)
+        #expect(ok)
+        d.record(forward)
+        for _ in 1...3 { _ = d.accepts(sideways, maximumDegrees: 50) }
+        ok = d.accepts(sideways, maximumDegrees: 50)
+        #expect(ok, "the fourth consistent rejection takes over")
+    }
 }

@@ -230,6 +230,18 @@ import Testing
         #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
     }
 
+    /// Sim lower-back-04: a 15 degree lurch getting onto all fours is not the first
+    /// rep, and does not set the size the real reps are held to.
+    @Test func birdDogOnTheLowerBackIgnoresGettingOntoAllFours() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        s.segments += [.move(pitch: 4, roll: 15, seconds: 0.6), .move(pitch: 0, roll: 0, seconds: 0.6), .still(seconds: 8)]
+        let rolls = [4.0, -4, 4, -4, 4, -4]
+        for r in rolls { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+    }
+
     @Test func birdDogOnTheThighCountsOnlyTheInstrumentedLeg() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))
@@ -240,6 +252,77 @@ import Testing
         let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)).reps
         #expect(reps.count == 5)
         #expect(reps.allSatisfy { $0.side == .left })
+    }
+
+    /// MEx s04: the last rep comes most of the way down and the subject gets up
+    /// straight from there (the thigh swings past the rep's own peak) as the recording
+    /// ends. The rep was done; the getting up is not a rep.
+    @Test func aRepCutByGettingUpAfterComingDownCounts() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 10))
+        for _ in 0..<3 { s.rep(pitch: 60, ramp: 1.5, hold: 4, rest: 4) }
+        s.segments += [
+            .move(pitch: 60, roll: 0, seconds: 1.5), .still(seconds: 4), .move(pitch: 22, roll: 0, seconds: 1.2),
+            .move(pitch: 85, roll: 0, seconds: 1.0), .still(seconds: 0.5),
+        ]
+        let config = PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)
+        #expect(s.run(config).reps.count == 4)
+
+        // Coming down only to the same level as the recording ends: not seen back at rest.
+        var cut = SyntheticSession()
+        cut.segments.append(.still(seconds: 10))
+        for _ in 0..<3 { cut.rep(pitch: 60, ramp: 1.5, hold: 4, rest: 4) }
+        cut.segments += [.move(pitch: 60, roll: 0, seconds: 1.5), .still(seconds: 4), .move(pitch: 22, roll: 0, seconds: 1.2)]
+        #expect(cut.run(config).reps.count == 3)
+    }
+
+    /// Stress bridge-thigh-05: sitting up between sets tilts the thigh three times as
+    /// far as the session's bridges, held for most of the break: not a rep.
+    @Test func anExcursionSeveralTimesTheSessionsRepsIsNotARep() {
+        var (s, truth) = bridges(count: 5, pitch: 11)
+        s.segments += [.move(pitch: 40, roll: 0, seconds: 2), .still(seconds: 18), .move(pitch: 0, roll: 0, seconds: 2), .still(seconds: 8)]
+        for _ in 0..<3 { truth.append(s.rep(pitch: 11, hold: 6, rest: 5)) }
+        #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count)
+    }
+
+    /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
+    /// progress is not lost and the next reps count from 1 in set 2.
+    @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {
+        let (s, truth) = bridges(count: 6)
+        // Halfway through the fourth rep's hold.
+        let cut = (truth[3].holdStart + truth[3].holdEnd) / 2
+        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge))
+        var events: [PipelineEvent] = []
+        var ended = false
+        for sample in s.samples() {
+            if !ended, sample.time >= cut {
+                pipeline.endSet { events.append($0) }
+                ended = true
+                #expect(pipeline.status.set == 2)
+                #expect(events.sets.map(\.reps.count) == [3])
+            }
+            pipeline.process(sample) { events.append($0) }
+        }
+        pipeline.finish { events.append($0) }
+        #expect(events.reps.map(\.set) == [1, 1, 1, 2, 2, 2])
+        #expect(events.reps.map(\.number) == [1, 2, 3, 1, 2, 3])
+        #expect(events.sets.map(\.reps.count) == [3, 3])
+    }
+
+    /// Sim bridge-hip-04: settling onto the mat, a jolt and then a shift of rep size
+    /// half a second later. The first rep of a session follows a wait at rest.
+    @Test func aMoveStraightAfterAShuffleIsNotTheFirstRep() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        s.segments += [
+            .move(pitch: 12, roll: 0, seconds: 0.25), .move(pitch: 0, roll: 0, seconds: 0.25), .still(seconds: 0.5),
+            .move(pitch: 15, roll: 0, seconds: 0.8), .move(pitch: 0, roll: 0, seconds: 0.8), .still(seconds: 6),
+        ]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<5 { truth.append(s.rep(pitch: 15, hold: 6, rest: 5)) }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count)
+        #expect(reps.first.map { abs($0.start - truth[0].start) < 1 } == true)
     }
 
     @Test func emitsStatesAndTheHoldTarget() {

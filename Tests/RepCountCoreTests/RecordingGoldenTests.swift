@@ -46,7 +46,8 @@ import Testing
             if n % keepEvery != 0 { continue }
             pipeline.process(sample) { if case let .rep(r) = $0 { reps.append(r) } }
         }
-        pipeline.finish { _ in }
+        // The end of the input can still finish a rep (one cut by getting up).
+        pipeline.finish { if case let .rep(r) = $0 { reps.append(r) } }
         return Outcome(labels: labels, reps: reps)
     }
 
@@ -64,12 +65,17 @@ import Testing
     }
 
     @Test func overallCountsAndTimingAgreeWithTheLabels() throws {
+        var realExact = 0, realFiles = 0
         var exact = 0, files = 0, matched = 0, counted = 0, labelled = 0, sided = 0, sideRight = 0
         var holdErrors: [Double] = []
         for path in Self.labelled() {
             let o = try Self.run(path)
             files += 1
             if o.reps.count == o.labelled { exact += 1 }
+            if path.contains("/mex/") {
+                realFiles += 1
+                if o.reps.count == o.labelled { realExact += 1 }
+            }
             counted += o.reps.count
             labelled += o.labelled
             // One-to-one matching by time overlap, largest overlap first.
@@ -97,11 +103,14 @@ import Testing
         let recall = Double(matched) / Double(max(labelled, 1))
         let f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         let holdMAE = holdErrors.reduce(0, +) / Double(max(holdErrors.count, 1))
-        // Floors just under what the counter reaches (73/92 files exact, F1 0.981, hold
-        // MAE 0.46 s, sides 96.2%), not the targets (97% exact, F1 0.99, hold MAE 0.3 s,
+        // Floors just under what the counter reaches (76/92 files exact, F1 0.982, hold
+        // MAE 0.45 s, sides 96.2%), not the targets (97% exact, F1 0.99, hold MAE 0.3 s,
         // sides 98%).
-        #expect(Double(exact) / Double(max(files, 1)) >= 0.78, "exact \(exact)/\(files)")
-        #expect(f1 >= 0.975, "F1 \(f1)")
+        #expect(Double(exact) / Double(max(files, 1)) >= 0.81, "exact \(exact)/\(files)")
+        #expect(f1 >= 0.978, "F1 \(f1)")
+        // The real recordings: all but MEx s13's superman (a partial lift just before the
+        // subject gets up, left out by its labeller) counted exactly.
+        #expect(realExact >= realFiles - 1, "real recordings exact \(realExact)/\(realFiles)")
         #expect(holdMAE <= 0.5, "hold MAE \(holdMAE) s")
         if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.95, "sides \(sideRight)/\(sided)") }
     }

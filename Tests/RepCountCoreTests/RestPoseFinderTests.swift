@@ -50,6 +50,21 @@ import Testing
 
     /// Stress failure mode 1: a recording that starts 4 s into a hold must not take the
     /// held pose for rest just because it came first.
+    /// MEx s10: a quick mover pauses between reps a few degrees off the pose they
+    /// waited in at the start, for less time than they hold. The wait counts with the
+    /// pauses, and the replay starts from the pose of the wait.
+    @Test func aRestPoseThatWandersFromTheWaitIsStillRest() {
+        var s = Script()
+        let pause = Vector3(0, sin(0.1), cos(0.1))
+        s.stay(rest, 3, moving: 0)
+        for _ in 0..<4 {
+            s.stay(held, 2.2)
+            s.stay(pause, 1.4)
+        }
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+    }
+
     @Test func aHoldAtTheStartOfTheRecordingIsNotRest() {
         var s = Script()
         s.stay(held, 4, moving: 0)
@@ -102,5 +117,17 @@ import Testing
             #expect(f.observe(mean: Vector3(0, 0, 1), stillSeconds: 0.3, runStart: Double(i) * 0.04 - 0.3, dt: 0.04) == nil)
         }
         #expect(f.leadingPose == nil)
+    }
+
+    /// Sim bridge-thigh-04: lying with the knees rolled to one side for most of a
+    /// break, found as a posture change only once it outlasted any hold. That long
+    /// stillness is a wait, not the pose the next set starts from.
+    @Test func aStillnessFromBeforeThePostureChangeIsNotTheNewRest() {
+        var s = Script(resettleAt: 20)
+        s.stay(held, 22, moving: 0)
+        #expect(s.found == nil, "still since 0 s, the change was found at 20 s")
+        s.stay(rest, 4)
+        let pose = try! #require(s.found)
+        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
     }
 }

@@ -28,4 +28,19 @@ import Testing
         let b = Vector3(-0.6, 0, 0.8).normalized!  // 74 degrees apart
         #expect([a, b, a].map { c.classify($0, firstSide: .left) } == [.left, .right, .left])
     }
+
+    /// Stress lower-back-05: rocking back on all fours rolls the pelvis a third way,
+    /// far from both sides; it fits once each side has two reps in this set.
+    @Test func aThirdDirectionDoesNotFitOnceBothSidesAreKnown() {
+        var c = SideClassifier()
+        let rock = Vector3(0, 1, 0.2).normalized!
+        #expect(c.fits(rock), "nothing known yet")
+        for d in [rollA, rollB, rollA] { _ = c.classify(d, firstSide: .right) }
+        #expect(c.fits(rock), "one side has a single rep")
+        _ = c.classify(rollB, firstSide: .right)
+        #expect(!c.fits(rock))
+        #expect(c.fits(rollA) && c.fits(rollB))
+        c.startSet()
+        #expect(c.fits(rock), "a new set: the strap may have turned in the break")
+    }
 }
