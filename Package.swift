@@ -22,12 +22,22 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // MARK: Platform
+
+        // Detached pthreads and a pthread condition lock, without Foundation (its ICU data
+        // would be most of repcountd's idle memory): for readers that block.
+        .target(name: "RepCountPlatform"),
+
+        // JSON values: an RFC 8259 parser and a deterministic writer, without Foundation
+        // (labels files, the daemon's wire protocol).
+        .target(name: "RepCountJSON"),
+
         // MARK: Signal and recordings
 
         // The streaming signal pipeline: samples in, events out. Pure Swift, no Foundation.
         .target(name: "RepCountCore"),
         // Recordings (CSV), their metadata and ground-truth labels.
-        .target(name: "RepCountRecording", dependencies: ["RepCountCore"]),
+        .target(name: "RepCountRecording", dependencies: ["RepCountCore", "RepCountPlatform", "RepCountJSON"]),
         // Scoring the counter against labelled recordings.
         .target(name: "RepCountEvaluation", dependencies: ["RepCountCore", "RepCountRecording"]),
         // Physically based generator of labelled recordings (docs/simulator.md).
@@ -38,14 +48,14 @@ let package = Package(
         // libiio 0.24 as a system library, with a small shim header.
         .systemLibrary(name: "CLibIIO", pkgConfig: "libiio", providers: [.apt(["libiio-dev"])]),
         // Thin Swift wrapper over libiio and the live accelerometer source. Only this target imports CLibIIO.
-        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore"]),
+        .target(name: "RepCountIIO", dependencies: ["CLibIIO", "RepCountCore", "RepCountPlatform"]),
         // An emulated IIO accelerometer (sysfs on tmpfs + FIFO, optional iiod) in private namespaces, for tests.
         .target(name: "RepCountTestSupport", dependencies: ["RepCountCore", "RepCountRecording"]),
 
         // MARK: Daemon, protocol, history
 
         // The event stream's JSON Lines encoding, shared by `repcount replay --json` and the daemon.
-        .target(name: "RepCountProtocol", dependencies: ["RepCountCore"]),
+        .target(name: "RepCountProtocol", dependencies: ["RepCountCore", "RepCountJSON"]),
         // The system SQLite, as a C module (only RepCountStore imports it).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The history of sessions, sets and reps in SQLite: written by the daemon, read by clients.
@@ -54,7 +64,7 @@ let package = Package(
         .target(
             name: "RepCountDaemon",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol", "RepCountIIO",
+                "RepCountCore", "RepCountRecording", "RepCountStore", "RepCountProtocol", "RepCountJSON", "RepCountIIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,7 +76,7 @@ let package = Package(
         .target(
             name: "RepCountClient",
             dependencies: [
-                "RepCountProtocol", "RepCountCore",
+                "RepCountProtocol", "RepCountJSON", "RepCountCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -77,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "repcount",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol",
+                "RepCountCore", "RepCountRecording", "RepCountEvaluation", "RepCountProtocol", "RepCountJSON",
                 "RepCountIIO", "RepCountClient", "RepCountTerminal", "RepCountProgress", "RepCountStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -86,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "repcount-bench",
             dependencies: [
-                "RepCountCore", "RepCountRecording", "RepCountProtocol",
+                "RepCountCore", "RepCountRecording", "RepCountProtocol", "RepCountJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["reference.py"]
@@ -103,6 +113,17 @@ let package = Package(
                 "RepCountDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            // Idle memory (issue 4: under 20 MB resident). The Swift toolchain links every
+            // executable with --export-dynamic (~14,000 symbols in .dynsym/.dynstr) and gold
+            // writes ~53,000 relative relocations as 24-byte RELA entries (1.3 MB); the loader
+            // reads both at start and they stay resident. lld with packed relative relocations
+            // (DT_RELR, glibc 2.36 or later) and no exported symbols: 18.2 MiB instead of
+            // 19.5-20.3 MiB (docs/daemon.md). Nothing loads repcountd's symbols at run time.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux], configuration: .release))
             ]
         ),
         .executableTarget(
@@ -130,27 +151,31 @@ let package = Package(
 
         // MARK: Tests
 
+        .testTarget(name: "RepCountPlatformTests", dependencies: ["RepCountPlatform"]),
+        .testTarget(name: "RepCountJSONTests", dependencies: ["RepCountJSON"]),
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording", "RepCountTestSupport"]),
-        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation"]),
+        .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation", "RepCountTestSupport"]),
         .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
         .testTarget(
             name: "RepCountIIOTests",
             dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]
         ),
-        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountCore"]),
+        .testTarget(name: "RepCountTestSupportTests", dependencies: ["RepCountTestSupport"]),
+        .testTarget(name: "RepCountProtocolTests", dependencies: ["RepCountProtocol", "RepCountJSON", "RepCountCore"]),
         .testTarget(name: "RepCountStoreTests", dependencies: ["RepCountStore", "RepCountCore"]),
         .testTarget(
             name: "RepCountDaemonTests",
             dependencies: [
                 // repcountd: the end-to-end tests run the built executable.
                 // repcount-iio-emulator: the live-source test runs the daemon against an emulated accelerometer.
-                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountStore", "RepCountRecording", "RepCountCore",
+                "repcountd", "repcount-iio-emulator", "RepCountDaemon", "RepCountClient", "RepCountProtocol", "RepCountJSON", "RepCountStore", "RepCountRecording", "RepCountCore",
+                "RepCountTestSupport",
             ]
         ),
         .testTarget(
             name: "RepCountClientTests",
-            dependencies: ["RepCountClient", "RepCountProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["RepCountClient", "RepCountProtocol", "RepCountJSON", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         // Unit tests of the views, and the end-to-end test that runs the built
         // `repcountd` and `repcount watch` in tmux (the dependencies build them first).
@@ -159,9 +184,9 @@ let package = Package(
         // commands run on a real SQLite history written with the store's API.
         .testTarget(
             name: "RepCountProgressTests",
-            dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "repcount", "repcountd"]
+            dependencies: ["RepCountProgress", "RepCountCore", "RepCountStore", "RepCountTestSupport", "repcount", "repcountd"]
         ),
         // Runs the built `repcount` as a subprocess (the dependency makes sure it is built first).
-        .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountRecording", "RepCountTestSupport"]),
+        .testTarget(name: "repcountTests", dependencies: ["repcount", "repcountd", "RepCountProtocol", "RepCountJSON", "RepCountRecording", "RepCountTestSupport"]),
     ]
 )

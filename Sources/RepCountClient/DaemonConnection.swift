@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import NIOPosix
+import RepCountJSON
 import RepCountProtocol
 
 /// One connection to `repcountd`: send requests, read the daemon's JSON

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import RepCountJSON
 import RepCountProtocol
 
 /// One client connection: frames request lines, answers them, and (once the

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import RepCountCore
+import RepCountJSON
 import RepCountProtocol
 import RepCountStore
 

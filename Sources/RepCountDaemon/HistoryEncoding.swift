@@ -1,3 +1,4 @@
+import RepCountJSON
 import RepCountProtocol
 import RepCountStore
 

@@ -1,5 +1,6 @@
 import Dispatch
 import RepCountCore
+import RepCountPlatform
 import Synchronization
 
 #if canImport(Glibc)

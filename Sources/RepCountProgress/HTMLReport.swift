@@ -19,14 +19,6 @@ public struct HTMLReport: Sendable {
         self.calendar = calendar
     }
 
-    /// Colours shared by the charts and the legend.
-    enum Colors {
-        static let met = "#2e7d32"
-        static let short = "#e65100"
-        static let target = "#555555"
-        static let mean = "#1565c0"
-    }
-
     /// The page for `report`; `sessions` supply the individual holds plotted.
     public func render(_ report: ProgressReport, sessions: [PracticeSession], generatedAt: Double) -> String {
         var body = "<h1>\(HTMLText.escape(title))</h1>\n"
@@ -38,10 +30,7 @@ public struct HTMLReport: Sendable {
             body += summaryTable(report)
         }
         for exercise in report.exercises {
-            let inRange = sessions.filter {
-                $0.exercise == exercise && calendar.day(of: $0.startedAt) >= report.from
-                    && calendar.day(of: $0.startedAt) <= report.through
-            }
+            let inRange = ReportCharts(calendar: calendar).sessions(sessions, of: exercise, in: report)
             body += section(exercise, weeks: report.rows(.week, for: exercise), sessions: inRange, report: report)
         }
         body += """
@@ -88,7 +77,7 @@ public struct HTMLReport: Sendable {
             let met = weeks.reduce(0) { $0 + $1.repsOnTarget }
             let sessions = weeks.reduce(0) { $0 + $1.sessions }
             let practised = weeks.filter { $0.reps > 0 }
-            s += "<tr><td>\(Self.name(e))</td><td>\(done) / \(planned)</td><td>\(sessions)</td><td>\(reps)</td>"
+            s += "<tr><td>\(ReportCharts.name(e))</td><td>\(done) / \(planned)</td><td>\(sessions)</td><td>\(reps)</td>"
             s += "<td>\(reps > 0 ? ValueFormat.percent(Double(met) / Double(reps)) : "-")</td>"
             s += "<td>\(practised.first.map { "\(ValueFormat.seconds($0.meanHoldSeconds)) s (\($0.label))" } ?? "-")</td>"
             s += "<td>\(practised.last.map { "\(ValueFormat.seconds($0.meanHoldSeconds)) s (\($0.label))" } ?? "-")</td></tr>"
@@ -97,87 +86,17 @@ public struct HTMLReport: Sendable {
     }
 
     func section(_ exercise: Exercise, weeks: [PeriodStats], sessions: [PracticeSession], report: ProgressReport) -> String {
-        var s = "<section>\n<h2>\(Self.name(exercise))</h2>\n"
-        s += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:\(Colors.met)\"></i>hold met target</span>"
-        s += "<span><i class=\"sw\" style=\"background:\(Colors.short)\"></i>hold short of target</span>"
-        s += "<span><i class=\"sw\" style=\"background:\(Colors.target)\"></i>target (dashed)</span>"
-        s += "<span><i class=\"sw\" style=\"background:\(Colors.mean)\"></i>weekly mean</span></div>\n"
-        s += holdChart(exercise, weeks: weeks, sessions: sessions, report: report) + "\n"
-        s += repsChart(exercise, weeks: weeks) + "\n"
+        var s = "<section>\n<h2>\(ReportCharts.name(exercise))</h2>\n"
+        s += "<div class=\"legend\">"
+        for item in ReportCharts.legend {
+            s += "<span><i class=\"sw\" style=\"background:\(item.color)\"></i>\(item.label)</span>"
+        }
+        s += "</div>\n"
+        let charts = ReportCharts(calendar: calendar)
+        s += charts.holdChart(exercise, weeks: weeks, sessions: sessions, report: report) + "\n"
+        s += charts.repsChart(exercise, weeks: weeks) + "\n"
         s += weekTable(weeks)
         return s + "</section>\n"
-    }
-
-    /// Every rep's hold as a dot at the time it was done, the target as a
-    /// dashed step line, and the weekly mean as a line through the weeks' middles.
-    func holdChart(_ exercise: Exercise, weeks: [PeriodStats], sessions: [PracticeSession], report: ProgressReport) -> String {
-        let t0 = calendar.start(of: report.from)
-        let t1 = calendar.start(of: calendar.adding(1, to: report.through))
-        let reps = sessions.flatMap { s in s.reps.map { (s, $0) } }
-        let top = reps.map { max($0.1.holdSeconds, $0.1.targetHoldSeconds) }.max() ?? 1
-        let plot = SVGPlot(xMin: t0, xMax: t1, yMax: SVGPlot.niceMaximum(top * 1.1))
-        var s = plot.open(title: "\(Self.name(exercise)): hold of every rep, seconds, over the weeks")
-        s += plot.yAxis(unit: " s")
-        for w in weeks { s += plot.xTick(calendar.start(of: w.start) < t0 ? t0 : calendar.start(of: w.start), w.start.description) }
-        // Target: a step line from session to session.
-        let targets = sessions.sorted { $0.startedAt < $1.startedAt }
-        if !targets.isEmpty {
-            var path = ""
-            var previous: Double?
-            for session in targets {
-                let target = session.targets.holdSeconds
-                let px = plot.x(session.startedAt)
-                if let previous, previous != target { path += " L\(f(px)),\(f(plot.y(previous)))" }
-                path += (path.isEmpty ? "M" : " L") + "\(f(px)),\(f(plot.y(target)))"
-                previous = target
-            }
-            if let previous { path += " L\(f(plot.x(t1))),\(f(plot.y(previous)))" }
-            s += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Colors.target)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
-        }
-        for (_, rep) in reps {
-            let color = rep.metTarget ? Colors.met : Colors.short
-            s += "<circle cx=\"\(f(plot.x(rep.recordedAt)))\" cy=\"\(f(plot.y(rep.holdSeconds)))\" r=\"2.6\" fill=\"\(color)\" fill-opacity=\"0.55\"/>"
-        }
-        let means = weeks.compactMap { w -> (Double, Double)? in
-            guard let m = w.meanHoldSeconds else { return nil }
-            let mid = min(max(calendar.start(of: w.start) + 3.5 * 86_400, t0), t1)
-            return (mid, m)
-        }
-        if !means.isEmpty {
-            let points = means.map { "\(f(plot.x($0.0))),\(f(plot.y($0.1)))" }.joined(separator: " ")
-            s += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(Colors.mean)\" stroke-width=\"2.5\"/>"
-            for (x, y) in means {
-                s += "<circle cx=\"\(f(plot.x(x)))\" cy=\"\(f(plot.y(y)))\" r=\"4\" fill=\"\(Colors.mean)\"><title>\(ValueFormat.fixed(y, 1)) s</title></circle>"
-            }
-        }
-        return s + SVGPlot.close
-    }
-
-    /// Reps per week as bars, the part that met the target below and the short
-    /// part above, with days done of days planned over each bar.
-    func repsChart(_ exercise: Exercise, weeks: [PeriodStats]) -> String {
-        let n = Double(max(1, weeks.count))
-        let top = Double(weeks.map(\.reps).max() ?? 0)
-        var plot = SVGPlot(xMin: 0, xMax: n, yMax: SVGPlot.niceMaximum(max(1, top) * 1.15))
-        plot.height = 220
-        var s = plot.open(title: "\(Self.name(exercise)): reps per week and days done of days planned")
-        s += plot.yAxis(unit: "")
-        let band = plot.plotWidth / n
-        for (i, w) in weeks.enumerated() {
-            let x = plot.x(Double(i)) + band * 0.15
-            let bw = band * 0.7
-            let yMet = plot.y(Double(w.repsOnTarget))
-            let yAll = plot.y(Double(w.reps))
-            let base = plot.y(0)
-            s += "<rect x=\"\(f(x))\" y=\"\(f(yMet))\" width=\"\(f(bw))\" height=\"\(f(base - yMet))\" fill=\"\(Colors.met)\"><title>\(w.repsOnTarget) met target</title></rect>"
-            s += "<rect x=\"\(f(x))\" y=\"\(f(yAll))\" width=\"\(f(bw))\" height=\"\(f(yMet - yAll))\" fill=\"\(Colors.short)\"><title>\(w.reps - w.repsOnTarget) short</title></rect>"
-            if w.daysPlanned > 0 || w.daysDone > 0 {
-                let text = w.daysPlanned > 0 ? "\(w.daysDone)/\(w.daysPlanned) d" : "\(w.daysDone) d"
-                s += "<text x=\"\(f(x + bw / 2))\" y=\"\(f(yAll - 5))\" class=\"lbl\" text-anchor=\"middle\">\(text)</text>"
-            }
-            s += plot.xTick(Double(i) + 0.5, w.label)
-        }
-        return s + SVGPlot.close
     }
 
     func weekTable(_ weeks: [PeriodStats]) -> String {
@@ -188,13 +107,5 @@ public struct HTMLReport: Sendable {
             s += "<td>\(w.bestHoldSeconds.map { ValueFormat.fixed($0, 1) + " s" } ?? "-")</td><td>\(w.targetHoldSeconds.map { ValueFormat.fixed($0, 1) + " s" } ?? "-")</td></tr>"
         }
         return s + "</tbody></table>\n"
-    }
-
-    static func name(_ e: Exercise) -> String {
-        switch e {
-        case .bridge: "Bridge"
-        case .birdDog: "Bird dog"
-        case .wallSit: "Wall sit"
-        }
     }
 }

@@ -4,8 +4,8 @@
 /// week); written by hand so the report needs no JavaScript and no library.
 struct SVGPlot {
     /// Pixel size of the whole drawing.
-    var width = 760.0
-    var height = 260.0
+    var width = SVGPlot.defaultWidth
+    var height = SVGPlot.defaultHeight
     /// Room for the y labels on the left and the dates below.
     var left = 52.0
     var right = 16.0
@@ -16,6 +16,14 @@ struct SVGPlot {
     var xMax: Double
     var yMin = 0.0
     var yMax: Double
+
+    /// The top edge inside an enclosing SVG drawing, or `nil` for a drawing on its own.
+    var placedAt: Double?
+
+    /// A width that fits an A4 page and a laptop screen, and a height that
+    /// keeps a chart of holds readable at that width; pixels.
+    static let defaultWidth = 760.0
+    static let defaultHeight = 260.0
 
     var plotWidth: Double { width - left - right }
     var plotHeight: Double { height - top - bottom }
@@ -68,7 +76,8 @@ struct SVGPlot {
     }
 
     func open(title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
+        let placement = placedAt.map { " x=\"0\" y=\"\(f($0))\" width=\"\(f(width))\" height=\"\(f(height))\"" } ?? ""
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\"\(placement) viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
             + "<title>\(HTMLText.escape(title))</title>"
     }
 

@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountJSON
 
 /// The messages only the daemon sends (the pipeline's own events are
 /// `WireEvent`s): hello, errors, sensor and hold-timer updates, session

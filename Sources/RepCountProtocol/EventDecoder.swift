@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountJSON
 
 /// Reads JSON lines of the event stream back into `WireEvent`s, for clients
 /// and tests. Member order does not matter and unknown members are ignored,

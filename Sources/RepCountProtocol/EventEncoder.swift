@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountJSON
 
 /// Writes `WireEvent`s as JSON Lines (`docs/formats.md`).
 ///

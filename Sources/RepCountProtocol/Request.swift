@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountJSON
 
 /// A request a client sends to the daemon: one JSON object per line with a
 /// `"request"` name, an optional `"id"`, and the request's members

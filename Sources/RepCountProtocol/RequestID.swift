@@ -1,3 +1,5 @@
+import RepCountJSON
+
 /// The `id` a client puts in a request; the daemon echoes it unchanged in
 /// the response or error, so a client can match them. Any JSON string or
 /// number; absent is allowed (then the reply carries `"id":null`).

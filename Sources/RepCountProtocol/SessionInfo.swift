@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountJSON
 
 /// Which session a `session` event or `status` is about.
 public struct SessionInfo: Sendable, Equatable {

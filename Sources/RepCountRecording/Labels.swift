@@ -1,4 +1,3 @@
-import FoundationEssentials
 import RepCountCore
 
 #if canImport(Glibc)
@@ -12,8 +11,13 @@ private let readBytes = Darwin.read
 
 /// Ground truth for one recording: `NAME.labels.json` beside `NAME.csv`
 /// (`../shared/formats.md`).
-public struct Labels: Sendable, Equatable, Codable {
-    public struct LabelledRep: Sendable, Equatable, Codable {
+///
+/// Read with `read(path:)` or `decode(_:file:)` (`Labels+JSON.swift`), which
+/// validate and name the field at fault; `Encodable` for the tools that write
+/// labels. Not `Decodable`: decoding goes through `RepCountJSON` rather than
+/// Foundation's `JSONDecoder`, which would link Foundation into `repcountd`.
+public struct Labels: Sendable, Equatable, Encodable {
+    public struct LabelledRep: Sendable, Equatable, Encodable {
         /// Leaving rest, seconds on the recording's axis.
         public var start: Double
         /// Arriving in the held pose.
@@ -50,7 +54,7 @@ public struct Labels: Sendable, Equatable, Codable {
         }
     }
 
-    public struct LabelledSet: Sendable, Equatable, Codable {
+    public struct LabelledSet: Sendable, Equatable, Encodable {
         public var reps: [LabelledRep]
         public init(reps: [LabelledRep]) { self.reps = reps }
     }
@@ -75,12 +79,12 @@ public struct Labels: Sendable, Equatable, Codable {
 
     /// Reads and validates a labels file; a mismatch with the schema names the field.
     public static func read(path: String) throws(RecordingError) -> Labels {
-        // open/read rather than Data(contentsOf:) so a missing file reads as
+        // open/read rather than Foundation's Data(contentsOf:) so a missing file reads as
         // the same strerror text ("No such file or directory") as recordings.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var data = Data()
+        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: readChunkBytes)
         while true {
             let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }
@@ -89,30 +93,9 @@ public struct Labels: Sendable, Equatable, Codable {
                 if errno == EINTR { continue }
                 throw .readFailed(file: path, reason: String(cString: strerror(errno)))
             }
-            data.append(contentsOf: chunk[..<n])
+            bytes.append(contentsOf: chunk[..<n])
         }
-        return try decode(data, file: path)
-    }
-
-    /// Decodes labels from JSON; `file` names the source in errors.
-    public static func decode(_ data: Data, file: String) throws(RecordingError) -> Labels {
-        let labels: Labels
-        do {
-            labels = try JSONDecoder().decode(Labels.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .invalidLabels(file: file, field: fieldPath(context.codingPath + [key]), reason: "missing")
-        } catch let DecodingError.typeMismatch(type, context) {
-            throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: "expected \(typeName(type))")
-        } catch let DecodingError.valueNotFound(type, context) {
-            throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: "expected \(typeName(type)), found null")
-        } catch let DecodingError.dataCorrupted(context) {
-            let reason = context.underlyingError.map { "\($0)" } ?? context.debugDescription
-            throw .invalidLabels(file: file, field: fieldPath(context.codingPath), reason: context.codingPath.isEmpty ? "not valid JSON: \(reason)" : context.debugDescription)
-        } catch {
-            throw .invalidLabels(file: file, field: "(root)", reason: "\(error)")
-        }
-        try labels.validate(file: file)
-        return labels
+        return try decode(bytes, file: path)
     }
 
     /// Checks what the types cannot: each rep's times are in order and finite.
@@ -128,24 +111,6 @@ public struct Labels: Sendable, Equatable, Codable {
                     throw .invalidLabels(file: file, field: field, reason: "times must satisfy start <= hold_start <= hold_end <= end")
                 }
             }
-        }
-    }
-
-    private static func fieldPath(_ path: [CodingKey]) -> String {
-        if path.isEmpty { return "(root)" }
-        var out = ""
-        for key in path {
-            if let i = key.intValue { out += "[\(i)]" } else { out += out.isEmpty ? key.stringValue : ".\(key.stringValue)" }
-        }
-        return out
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type, is Int.Type: "a number"
-        case is String.Type: "a string"
-        case is [Any].Type: "an array"
-        default: "\(type)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountPlatform
 
 /// A `RecordingReader` that parses on a second thread while the caller runs
 /// the pipeline, handing samples over in fixed batches.

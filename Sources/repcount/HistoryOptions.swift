@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RepCountClient
 import RepCountCore
+import RepCountJSON
 import RepCountProgress
 import RepCountProtocol
 import RepCountStore

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RepCountCore
+import RepCountJSON
 import RepCountProtocol
 import RepCountRecording
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RepCountJSON
 import RepCountProtocol
 
 /// `repcount status`: what the daemon is doing now.

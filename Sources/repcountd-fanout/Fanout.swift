@@ -14,7 +14,7 @@ import Synchronization
 /// spread between them (what fanning out to N adds). Run it with N = 1 and
 /// N = 100 to compare.
 ///
-///     swift build -c release --product repcountd --product repcountd-fanout
+///     swift build -c release --product repcountd && swift build -c release --product repcountd-fanout
 ///     .build/release/repcountd-fanout 100 200
 @main
 enum Fanout {

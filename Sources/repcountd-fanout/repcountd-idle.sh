@@ -4,7 +4,8 @@
 #   Sources/repcountd-fanout/repcountd-idle.sh replay [SECONDS]   replay of a recording at real speed
 #   Sources/repcountd-fanout/repcountd-idle.sh live [SECONDS]     live IIO source, emulated accelerometer
 #                                                   at 100 Hz (root: private namespaces)
-# Uses the release build: swift build -c release --product repcountd --product repcount-iio-emulator
+# Uses the release build (one --product per call: given twice, only the last is built):
+#   swift build -c release --product repcountd && swift build -c release --product repcount-iio-emulator
 # Prints figures read from /proc: CPU = (utime+stime) / wall, RSS at the end and the peak.
 set -eu
 mode=${1:-replay}

@@ -1,6 +1,7 @@
 import Foundation
 import RepCountClient
 import RepCountCore
+import RepCountJSON
 import RepCountProtocol
 import RepCountRecording
 import RepCountStore

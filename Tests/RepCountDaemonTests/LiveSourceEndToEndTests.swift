@@ -1,5 +1,6 @@
 import Foundation
 import RepCountClient
+import RepCountJSON
 import RepCountProtocol
 import RepCountStore
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import RepCountTestSupport
 import Testing
 
 /// The units in `systemd/` pass `systemd-analyze verify` (skipped only where
@@ -25,16 +26,9 @@ import Testing
         service = edit(service.replacingOccurrences(of: "/usr/local/bin/repcountd", with: binary))
         try service.write(toFile: "\(dir)/repcountd.service", atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: "\(Self.unitDirectory)/repcountd.socket", toPath: "\(dir)/repcountd.socket")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.analyzer!)
-        process.arguments = ["verify", "\(dir)/repcountd.service", "\(dir)/repcountd.socket"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let run = try ProcessRun(
+            Self.analyzer!, ["verify", "\(dir)/repcountd.service", "\(dir)/repcountd.socket"], errorOutput: .mergedIntoOutput)
+        return (run.status, run.stdout)
     }
 
     @Test(.enabled(if: analyzer != nil, "systemd-analyze is not installed"))

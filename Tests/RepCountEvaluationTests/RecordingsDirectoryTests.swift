@@ -1,5 +1,6 @@
 import Foundation
 import RepCountRecording
+import RepCountTestSupport
 import Testing
 
 /// The bundled `Recordings/` are fixtures the whole project measures itself
@@ -32,17 +33,10 @@ import Testing
     static let pythonReady: Bool = run(["python3", "-c", "import numpy, scipy, matplotlib, pytest"]).status == 0
 
     static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        guard (try? process.run()) != nil else { return (-1, "cannot run \(arguments[0])") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        guard let run = try? ProcessRun("/usr/bin/env", arguments, directory: root, errorOutput: .mergedIntoOutput) else {
+            return (-1, "cannot run \(arguments[0])")
+        }
+        return (run.status, run.stdout)
     }
 
     @Test(.enabled(if: pythonReady, "needs python3 with numpy, scipy, matplotlib, pytest (bash .ci/setup)"))

@@ -1,6 +1,7 @@
 import Foundation
 import RepCountCore
 import RepCountStore
+import RepCountTestSupport
 import Testing
 
 @testable import RepCountProgress
@@ -124,6 +125,17 @@ struct ProgressCommandTests {
         #expect(html.components(separatedBy: "r=\"2.6\"").count - 1 == written.flatMap(\.holds).count)
         #expect(!html.lowercased().contains("<script"))
 
+        // The same plots as one standalone SVG drawing, chosen by the file name.
+        let svgOut = env.dir.appendingPathComponent("report.SVG").path
+        let (saidSVG, svgStatus) = try env.run(["report", "--database", db, "--out", svgOut] + range)
+        #expect(svgStatus == 0)
+        #expect(saidSVG.hasPrefix("wrote \(svgOut): 2 exercises, \(written.flatMap(\.holds).count) reps"))
+        let svg = try String(contentsOfFile: svgOut, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!svg.contains("<html") && !svg.contains("<table"))
+        #expect(svg.contains(">Bridge</text>") && svg.contains(">Wall sit</text>"))
+        #expect(svg.components(separatedBy: "r=\"2.6\"").count - 1 == written.flatMap(\.holds).count)
+
         // The same figures when asked of a running daemon over its socket.
         let socket = env.dir.appendingPathComponent("d.sock").path
         let daemon = try env.startDaemon(database: db, socket: socket)
@@ -188,17 +200,8 @@ struct ProgressCommandTests {
         }
 
         func run(_ args: [String]) throws -> (String, Int32) {
-            let p = Process()
-            p.executableURL = repcount
-            p.arguments = args
-            p.environment = environment
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (String(decoding: data, as: UTF8.self), p.terminationStatus)
+            let run = try ProcessRun(repcount, args, environment: environment)
+            return (run.stdout, run.status)
         }
 
         func startDaemon(database: String, socket: String) throws -> Process {

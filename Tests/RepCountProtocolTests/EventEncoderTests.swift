@@ -1,5 +1,6 @@
 import Foundation
 import RepCountCore
+import RepCountJSON
 import Testing
 
 @testable import RepCountProtocol

@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountJSON
 import Testing
 
 @testable import RepCountProtocol

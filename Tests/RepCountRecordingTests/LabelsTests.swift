@@ -62,4 +62,38 @@ import RepCountTestSupport
         #expect(try field(Self.valid.replacingOccurrences(of: #""end": 20.0"#, with: #""end": 18.0"#)) == "sets[0].reps[1]")
         #expect(try field(#"{"exercise":"bridge","placement":"thigh"}"#) == "sets")
     }
+
+    @Test func reasonsSayWhatWasExpectedAndFound() throws {
+        func message(_ json: String) throws -> String? {
+            guard case .invalidLabels(_, let field, let reason)? = try failure(json) else { return nil }
+            return "\(field): \(reason)"
+        }
+        #expect(try message(Self.valid.replacingOccurrences(of: "bird-dog", with: "plank"))
+            == "exercise: unknown value 'plank', expected one of 'bridge', 'bird-dog', 'wall-sit'")
+        #expect(try message(Self.valid.replacingOccurrences(of: #""left""#, with: #""up""#))
+            == "sets[0].reps[1].side: unknown value 'up', expected one of 'left', 'right'")
+        #expect(try message(Self.valid.replacingOccurrences(of: #""start": 13.0"#, with: #""start": "13""#))
+            == "sets[0].reps[1].start: expected a number, found string")
+        #expect(try message(Self.valid.replacingOccurrences(of: #""start": 13.0"#, with: #""start": null"#))
+            == "sets[0].reps[1].start: expected a number, found null")
+        #expect(try message(#"{"exercise":"bridge","placement":"thigh","sets":[[]]}"#) == "sets[0]: expected an object, found array")
+        #expect(try message("[1, 2]") == "(root): expected an object, found array")
+        // The parser's position, as a line and column of the file.
+        #expect(try message(Self.valid + "\n x") == "(root): not valid JSON: line 11, column 2: unexpected text after the JSON value")
+        #expect(try message("") == "(root): not valid JSON: line 1, column 1: unexpected end of input")
+    }
+
+    @Test func readsWhatTheFormatAllows() throws {
+        // Whole-number times, members the format does not name, and a side
+        // that is null or absent.
+        let json = #"{"note":"x","exercise":"bridge","placement":"thigh","sets":[{"reps":["#
+            + #"{"start":1,"hold_start":2,"hold_end":3,"end":4,"side":null},{"start":5,"hold_start":6,"hold_end":7,"end":8}]}]}"#
+        let labels = try Labels.decode(Array(json.utf8), file: "inline")
+        #expect(labels == Labels(exercise: .bridge, placement: .thigh, sets: [
+            Labels.LabelledSet(reps: [
+                Labels.LabelledRep(start: 1, holdStart: 2, holdEnd: 3, end: 4, side: nil),
+                Labels.LabelledRep(start: 5, holdStart: 6, holdEnd: 7, end: 8, side: nil),
+            ])
+        ]))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RepCountJSON
 import RepCountProtocol
 import Testing
 import RepCountTestSupport
@@ -8,28 +9,9 @@ import RepCountTestSupport
 @Suite(.serialized) struct DaemonCommandsTests {
     static var binDirectory: URL { ReplayTests.executable.deletingLastPathComponent() }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs `repcount ARGS` to completion.
-    static func repcount(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = ReplayTests.executable
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+    static func repcount(_ arguments: [String]) throws -> ProcessRun {
+        try ProcessRun(ReplayTests.executable, arguments)
     }
 
     /// Starts `repcountd` and waits for its socket.

@@ -21,28 +21,9 @@ import RepCountTestSupport
         return candidates[0].appendingPathComponent("repcount")
     }()
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func replay(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["replay"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+    /// Runs `repcount replay ARGS` to completion.
+    static func replay(_ arguments: [String]) throws -> ProcessRun {
+        try ProcessRun(executable, ["replay"] + arguments)
     }
 
     /// A clean bridge session: rest, then `reps` reps of a 25 degree thigh
@@ -74,7 +55,7 @@ import RepCountTestSupport
     /// Asserts one error line in the `repcount: FILE:LINE:COL: ...` shape and
     /// exit status 1. Stdout may hold what was counted before the fault: the
     /// replay streams.
-    func expectError(_ run: Run, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectError(_ run: ProcessRun, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.status == 1, sourceLocation: sourceLocation)
         #expect(run.stderr == "repcount: \(expected)\n", sourceLocation: sourceLocation)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RepCountProtocol
+@testable import RepCountJSON
 
 @Suite struct JSONWriterTests {
     private func number(_ v: Double, _ decimals: Int) -> String {

@@ -4,21 +4,21 @@ import Glibc
 import Darwin
 #endif
 
-/// Starts a detached POSIX thread for work that blocks (parsing ahead of the pipeline), so
-/// that it never occupies a thread of Swift's cooperative pool.
+/// Starts a detached POSIX thread for work that blocks (libiio refills,
+/// parsing a recording ahead of the pipeline), so that it never occupies a
+/// thread of Swift's cooperative pool.
 ///
 /// pthreads rather than Foundation's `Thread`: Foundation (with its ICU data)
-/// would be the largest part of `repcountd`'s idle memory. The same small
-/// helper exists in RepCountIIO, which this target does not depend on.
-enum DetachedThread {
+/// would be the largest part of `repcountd`'s idle memory.
+public enum DetachedThread {
     /// Linux keeps 15 bytes of a thread's name (`comm`) and cuts the rest.
-    static let maximumNameBytes = 15
+    public static let maximumNameBytes = 15
 
     /// Runs `body` on a new detached thread named `name` (cut to
     /// `maximumNameBytes`; `top -H` and `/proc/PID/task/*/comm` show it).
     /// A failing `pthread_create` (out of threads or memory) is fatal: the
     /// callers have no way to work without their thread.
-    static func start(name: String, _ body: @escaping @Sendable () -> Void) {
+    public static func start(name: String, _ body: @escaping @Sendable () -> Void) {
         let context = Unmanaged.passRetained(Context(name: name, body: body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)

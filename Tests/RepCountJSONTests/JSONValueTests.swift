@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RepCountProtocol
+@testable import RepCountJSON
 
 @Suite struct JSONValueTests {
     @Test func parsesTheJSONGrammar() throws {

@@ -44,25 +44,24 @@ public struct JSONWriter: Sendable {
 
     // MARK: Structure
 
-    public mutating func beginObject() {
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a container: the next value written is its first.
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        bytes.append(bracket)
         atContainerStart = true
     }
 
-    public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        atContainerStart = false
-    }
-
-    public mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        atContainerStart = true
-    }
-
-    public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+    /// Ends a container, which counts as one value of the enclosing one.
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
         atContainerStart = false
     }
 

@@ -1,0 +1,86 @@
+import RepCountCore
+
+/// The report's plots as one standalone SVG drawing (`repcount report --out
+/// FILE.svg`): the title, then for each exercise its legend, the hold of every
+/// rep over the weeks against its target and reps per week, the same charts
+/// as `page` without its tables.
+///
+/// Self-contained like the page: styles inline, no script, no external
+/// resource; it opens in a browser and drops into a document or a slide.
+public struct SVGReport: Sendable {
+    /// The page whose plots this draws: its title, subtitle and calendar.
+    public var page: HTMLReport
+
+    public init(_ page: HTMLReport) {
+        self.page = page
+    }
+
+    /// Vertical layout, pixels: a line of title text, a smaller line, the
+    /// legend row, and the space left between exercises.
+    enum Layout {
+        static let margin = 16.0
+        static let titleLine = 30.0
+        static let textLine = 20.0
+        static let legendLine = 22.0
+        static let sectionGap = 18.0
+        /// Legend entries side by side: a swatch, then its label.
+        static let legendSwatch = 11.0
+        static let legendEntryWidth = 170.0
+    }
+
+    /// Styles for the chart classes `SVGPlot` uses, and the text.
+    static let css = """
+        text{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;fill:#222}.h1{font-size:20px;font-weight:600}\
+        .h2{font-size:16px;font-weight:600}.sub{font-size:12px;fill:#666}.legend{font-size:12px;fill:#333}\
+        .grid{stroke:#e4e4e4;stroke-width:1}.axis{stroke:#888;stroke-width:1}.tick{font-size:11px;fill:#555}.lbl{font-size:11px;fill:#333}
+        """
+
+    /// The drawing for `report`; `sessions` supply the individual holds plotted.
+    public func render(_ report: ProgressReport, sessions: [PracticeSession], generatedAt: Double) -> String {
+        let width = SVGPlot.defaultWidth
+        let charts = ReportCharts(calendar: page.calendar)
+        var y = Layout.margin
+        var body = ""
+        func line(_ text: String, cssClass: String, height: Double) {
+            y += height
+            body += "<text x=\"\(f(Layout.margin))\" y=\"\(f(y - 6))\" class=\"\(cssClass)\">\(HTMLText.escape(text))</text>\n"
+        }
+        line(page.title, cssClass: "h1", height: Layout.titleLine)
+        if let subtitle = page.subtitle { line(subtitle, cssClass: "sub", height: Layout.textLine) }
+        line("\(report.from) to \(report.through) · generated \(page.calendar.day(of: generatedAt))", cssClass: "sub", height: Layout.textLine)
+        if report.exercises.isEmpty { line("No sessions in this period.", cssClass: "legend", height: Layout.textLine) }
+        for exercise in report.exercises {
+            y += Layout.sectionGap
+            line(ReportCharts.name(exercise), cssClass: "h2", height: Layout.titleLine)
+            body += legend(top: y)
+            y += Layout.legendLine
+            let weeks = report.rows(.week, for: exercise)
+            let inRange = charts.sessions(sessions, of: exercise, in: report)
+            body += charts.holdChart(exercise, weeks: weeks, sessions: inRange, report: report, top: y) + "\n"
+            y += ReportCharts.holdChartHeight
+            body += charts.repsChart(exercise, weeks: weeks, top: y) + "\n"
+            y += ReportCharts.repsChartHeight
+        }
+        let height = y + Layout.margin
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-label="\(HTMLText.escape(page.title))">
+            <title>\(HTMLText.escape(page.title))</title>
+            <style>\(Self.css)</style>
+            <rect width="100%" height="100%" fill="#fff"/>
+            \(body)</svg>
+
+            """
+    }
+
+    /// The colours' meanings in one row, its top at `top`.
+    func legend(top: Double) -> String {
+        var s = ""
+        for (i, item) in ReportCharts.legend.enumerated() {
+            let x = Layout.margin + Double(i) * Layout.legendEntryWidth
+            s += "<rect x=\"\(f(x))\" y=\"\(f(top + 4))\" width=\"\(f(Layout.legendSwatch))\" height=\"\(f(Layout.legendSwatch))\" fill=\"\(item.color)\"/>"
+            s += "<text x=\"\(f(x + Layout.legendSwatch + 5))\" y=\"\(f(top + 4 + Layout.legendSwatch - 1))\" class=\"legend\">\(HTMLText.escape(item.label))</text>"
+        }
+        return s + "\n"
+    }
+}
