@@ -71,6 +71,8 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// The pose of a still stretch that started with the input, if any: where most
     /// sessions begin. It breaks a tie between two poses visited alike.
     private var originPose: Vector3?
+    /// Slot of the last still run, or -1.
+    private var lastSlot = -1
     private var originSeconds = 0.0
     /// Seconds of one still stretch that decide without waiting for reps: longer than
     /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
@@ -113,6 +115,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         self.reference = reference
         self.referenceDegrees = referenceDegrees
         originPose = nil
+        lastSlot = -1
         for i in 0..<Self.capacity {
             sums[i] = .zero
             seconds[i] = 0
@@ -167,10 +170,14 @@ public struct RestPoseFinder: Sendable, Equatable {
             seconds[slot] = 0
             runs[slot] = 0
             longestRun[slot] = 0
+            if slot == lastSlot { lastSlot = -1 }
         }
         sums[slot] += mean * credit
         seconds[slot] += credit
-        if newRun { runs[slot] += 1 }
+        // A visit is a return from another pose: a wobble that breaks a still run and
+        // settles back in the same pose (sway in a hold) is the same visit.
+        if newRun, slot != lastSlot { runs[slot] += 1 }
+        if newRun { lastSlot = slot }
         longestRun[slot] = max(longestRun[slot], stillSeconds)
         if twoWay {
             var most = 0

@@ -130,4 +130,16 @@ import Testing
         let pose = try! #require(s.found)
         #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
     }
+
+    /// Stress lower-back-02: sway in a hold breaks its still run several times
+    /// (a 0.6 degree band on a 2.5 degree roll); that is one visit, not four, so the
+    /// two-way rule (rest is visited most) does not take the hold for rest.
+    @Test func swayInAHoldIsOneVisit() {
+        var s = Script()
+        s.finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: true)
+        s.finder.reset(origin: 0, resettleSeconds: 0)
+        s.stay(rest, 1.5, moving: 0)
+        for _ in 0..<4 { s.stay(held, 1.0, moving: 0.1) }
+        #expect(s.found == nil)
+    }
 }
