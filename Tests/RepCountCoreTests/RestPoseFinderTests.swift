@@ -6,6 +6,15 @@ import Testing
     let held = Vector3(0, sin(0.3), cos(0.3))
     let rest = Vector3(0, 0, 1)
 
+    /// Expects the script's finder to have decided on `pose`.
+    func expectFound(_ s: Script, _ pose: Vector3, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let found = s.found else {
+            Issue.record("no rest pose decided", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(FastMath.angleDegrees(found, pose) < 1e-9, sourceLocation: sourceLocation)
+    }
+
     /// A finder with a clock: `stay` feeds a still stretch, 25 ticks a second, after a
     /// `moving` gap; returns the decision if one was made.
     struct Script {
@@ -30,8 +39,7 @@ import Testing
     @Test func aUserWaitingWhenTheRecordingStartsIsAtRest() {
         var s = Script()
         s.stay(rest, 8.2, moving: 0)
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     /// Holds longer than the rests, from a short wait at the start: the still times
@@ -44,8 +52,7 @@ import Testing
             #expect(s.found == nil || FastMath.angleDegrees(s.found!, rest) < 1e-9, "a 7.5 s hold is not a wait")
             s.stay(rest, 5)
         }
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     /// Stress failure mode 1: a recording that starts 4 s into a hold must not take the
@@ -61,8 +68,7 @@ import Testing
             s.stay(held, 2.2)
             s.stay(pause, 1.4)
         }
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     @Test func aHoldAtTheStartOfTheRecordingIsNotRest() {
@@ -70,8 +76,7 @@ import Testing
         s.stay(held, 4, moving: 0)
         #expect(s.found == nil, "4 s at the start may be the end of a hold")
         s.stay(rest, 8)
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     @Test func aHoldCutByTheRecordingStartDoesNotDecideButALongWaitDoes() {
@@ -81,8 +86,7 @@ import Testing
         s.stay(rest, 6)
         #expect(s.found == nil, "6 s is not longer than a hold")
         s.stay(rest, 8)
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     @Test func alternatingPosesAreDecidedByQuietTimeAfterThreeVisits() {
@@ -97,8 +101,7 @@ import Testing
         #expect(s.found == nil, "two visits each are not enough")
         s.stay(held, 5)
         s.stay(rest, 2)
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, held) < 1e-9)
+        expectFound(s, held)
     }
 
     @Test func afterAPostureChangeTheFirstLongStopIsRest() {
@@ -106,8 +109,7 @@ import Testing
         s.stay(held, 3)
         #expect(s.found == nil, "a shift after lying down")
         s.stay(rest, 3.6)
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     @Test func shortStillMomentsDoNotCount() {
@@ -127,8 +129,7 @@ import Testing
         s.stay(held, 22, moving: 0)
         #expect(s.found == nil, "still since 0 s, the change was found at 20 s")
         s.stay(rest, 4)
-        let pose = try! #require(s.found)
-        #expect(FastMath.angleDegrees(pose, rest) < 1e-9)
+        expectFound(s, rest)
     }
 
     /// Stress lower-back-02: sway in a hold breaks its still run several times
