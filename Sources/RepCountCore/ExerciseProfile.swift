@@ -52,6 +52,9 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Seconds below `driftedExitFraction` of the peak that end a rep at a
     /// drifted rest level. Longer than the pause at the bottom of a two-stage descent.
     public var driftedExitSeconds = 1.0
+    /// Fraction of the session's typical rep duration (the median of the last reps,
+    /// once there are three) below which an excursion is too brief to be a rep; 0: off.
+    public var durationFraction = 0.0
     /// Seconds of still time in one pose before it is taken as the first rest pose
     /// (`RestPoseFinder`): more than the end of a hold a recording may start in, and
     /// reached within a few reps even by quick movers who pause a second at rest.
@@ -145,10 +148,16 @@ public struct ExerciseProfile: Sendable, Equatable {
         case (.birdDog, .thigh):
             // The instrumented leg extends 60-90 deg (MEx: 50-107); the other leg's rep
             // shifts this thigh by a weight shift only (5-25 deg).
-            ExerciseProfile(
-                priorPeakDegrees: 55, minimumPeakDegrees: 30, maximumPeakDegrees: 140,
-                minimumEnterDegrees: 12, stillBandDegrees: 3, holdToleranceDegrees: 4,
-                singleDirection: true, sidesBySign: false)
+            {
+                var p = ExerciseProfile(
+                    priorPeakDegrees: 55, minimumPeakDegrees: 30, maximumPeakDegrees: 140,
+                    minimumEnterDegrees: 12, stillBandDegrees: 3, holdToleranceDegrees: 4,
+                    singleDirection: true, sidesBySign: false)
+                // A partial lift of the leg just before getting up (MEx s13: 1.0 s against
+                // reps of 4 s) is no rep; quick movers' reps are all quick alike.
+                p.durationFraction = 0.4
+                return p
+            }()
         case (.birdDog, _):
             // The pelvis rolls a few degrees, one way per side (the exercise is to keep
             // it level; the largest roll in Recordings/ is 9.5 deg); getting onto all

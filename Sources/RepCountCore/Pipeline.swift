@@ -46,6 +46,8 @@ public struct Pipeline: Sendable {
     private var still: StillnessDetector
     private var history: TiltHistory
     private var amplitude: AmplitudeTracker
+    /// Seconds above the enter threshold of the last counted reps.
+    private var durations = RecentMedian(memory: AmplitudeTracker.memory)
     private var direction = DirectionModel()
     private var sides = SideClassifier()
     private var sets = SetSegmenter()
@@ -138,6 +140,8 @@ public struct Pipeline: Sendable {
     /// `oversizeSampleReps` reps are remembered (`AmplitudeTracker`).
     static let oversizeRatio = 3.0
     static let oversizeSampleReps = 4
+    /// Reps before their typical duration bounds a rep's (`ExerciseProfile.durationFraction`).
+    static let typicalDurationReps = 3
     /// Seconds at rest before the first rep of a session, unless the rest began with the
     /// input (a recording started during the wait).
     static let firstRepWaitSeconds = 1.0
@@ -490,6 +494,11 @@ public struct Pipeline: Sendable {
         if amplitude.samples >= Self.oversizeSampleReps, peak > Self.oversizeRatio * amplitude.largest {
             accepted = false
         }
+        if profile.durationFraction > 0, durations.samples >= Self.typicalDurationReps, let typicalDuration = durations.median,
+            duration < profile.durationFraction * typicalDuration
+        {
+            accepted = false
+        }
         // The first rep of a session follows a wait at rest: moves straight after a
         // step or a shuffle are getting into position.
         if sessionReps == 0, !waited { accepted = false }
@@ -527,6 +536,7 @@ public struct Pipeline: Sendable {
             sets.add(rep)
             sessionReps += 1
             amplitude.record(peak)
+            durations.record(duration)
             referenceRest = rest
             if profile.singleDirection, let dir { direction.record(dir) }
             status.repsInSet = sets.reps.count

@@ -325,6 +325,17 @@ import Testing
         #expect(reps.first.map { abs($0.start - truth[0].start) < 1 } == true)
     }
 
+    /// MEx s13: after four 4 s supermans the subject lifts the leg part way for a
+    /// second and gets up. Too brief for this person's reps.
+    @Test func aLiftFarBrieferThanTheSessionsRepsIsNotARep() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 10))
+        for _ in 0..<4 { s.rep(pitch: 75, ramp: 1.2, hold: 2, rest: 4) }
+        s.segments += [.move(pitch: 60, roll: 0, seconds: 0.8), .move(pitch: 0, roll: 0, seconds: 0.8), .still(seconds: 6)]
+        let config = PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)
+        #expect(s.run(config).reps.count == 4)
+    }
+
     @Test func emitsStatesAndTheHoldTarget() {
         let (s, _) = bridges(count: 1, hold: 8)
         let events = s.run(PipelineConfiguration(exercise: .bridge))
