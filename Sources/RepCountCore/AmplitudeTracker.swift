@@ -20,7 +20,7 @@ public struct AmplitudeTracker: Sendable, Equatable {
     /// Reps seen so far (saturates at `memory`).
     public var samples: Int { peaks.samples }
 
-    /// Consecutive similar excursions rejected as too small that replace the memory.
+    /// Consecutive similar excursions rejected for their size that replace the memory.
     public static let takeoverRun = 3
     /// Largest ratio between the peaks of such a run for them to count as similar.
     public static let takeoverSpread = 1.6
@@ -30,9 +30,10 @@ public struct AmplitudeTracker: Sendable, Equatable {
     private var smallRun = 0
     private var smallPeaks: [Double] = Array(repeating: 0, count: AmplitudeTracker.takeoverRun)
 
-    /// Notes an excursion rejected only for being small against `typical`. Returns true
-    /// (and takes the run as the new memory) when `takeoverRun` similar ones came in a row.
-    public mutating func rejectedAsSmall(_ peak: Double) -> Bool {
+    /// Notes an excursion rejected only for its size against the recent reps (too small
+    /// or too large). Returns true (and takes the run as the new memory) when
+    /// `takeoverRun` similar ones came in a row.
+    public mutating func rejectedForSize(_ peak: Double) -> Bool {
         if smallRun > 0, max(smallMax, peak) > Self.takeoverSpread * min(smallMin, peak) { smallRun = 0 }
         if smallRun == 0 {
             smallMin = peak

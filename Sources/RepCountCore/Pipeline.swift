@@ -96,6 +96,8 @@ public struct Pipeline: Sendable {
     /// under way when the input (or the replay from a new rest pose) started, which may
     /// be a rep the recording cut into, nor a bounce straight out of the last rep.
     private var fromRest = false
+    /// Whether the current rest follows an excursion that was not a rep and began at rest.
+    private var restContinues = false
     /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`,
     /// or a rest that began with the input.
     private var waited = false
@@ -314,7 +316,7 @@ public struct Pipeline: Sendable {
         if tilt > enter {
             // Straight after a counted rep the user is known to have been at rest, however
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
-            let rested = backFromRep || t - restSince >= Self.minimumRestBeforeSeconds
+            let rested = backFromRep || restContinues || t - restSince >= Self.minimumRestBeforeSeconds
             startExcursion(at: history.written - 1, fromRest: rested, emit)
             waited = t - restSince >= Self.firstRepWaitSeconds || restSince - replayStart <= RestPoseFinder.originSeconds
             return
@@ -488,12 +490,16 @@ public struct Pipeline: Sendable {
             && duration >= profile.minimumRepSeconds
             && peak >= profile.minimumPeakDegrees
             && peak <= profile.maximumPeakDegrees
-        var accepted = plausible && peak >= profile.peakFraction * typical
-        // Several times the size of the largest of the session's recent reps (sitting up
-        // between sets): one person's reps in one session do not grow that much.
-        if amplitude.samples >= Self.oversizeSampleReps, peak > Self.oversizeRatio * amplitude.largest {
-            accepted = false
-        }
+        // Too small for the session's reps (a fidget; in a thigh bird dog, the other
+        // leg's rep), or several times the largest of the recent ones (sitting up between
+        // sets: one person's reps in a session do not grow that much).
+        let small = peak < profile.peakFraction * typical
+        let oversize = amplitude.samples >= Self.oversizeSampleReps && peak > Self.oversizeRatio * amplitude.largest
+        var accepted = plausible && !small && !oversize
+        // A run of similar excursions all rejected for their size means the typical size
+        // came from odd ones (a big fidget before the first rep, or wrong reps before a
+        // break): they take over, so odd excursions cannot lock the real reps out.
+        if plausible, small || oversize, amplitude.rejectedForSize(peak) { accepted = true }
         if profile.durationFraction > 0, durations.samples >= Self.typicalDurationReps, let typicalDuration = durations.median,
             duration < profile.durationFraction * typicalDuration
         {
@@ -502,10 +508,6 @@ public struct Pipeline: Sendable {
         // The first rep of a session follows a wait at rest: moves straight after a
         // step or a shuffle are getting into position.
         if sessionReps == 0, !waited { accepted = false }
-        // A run of similar excursions all too small for the typical amplitude means the
-        // typical amplitude came from odd ones (a big fidget before the first rep):
-        // they take over, so one odd excursion cannot lock the real reps out.
-        if plausible, !accepted, amplitude.rejectedAsSmall(peak) { accepted = true }
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
@@ -552,6 +554,9 @@ public struct Pipeline: Sendable {
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
+        // After a jolt or a move that was not a rep the user is back where they rested:
+        // a rep straight after it still starts from rest.
+        restContinues = !accepted && newRest == nil && fromRest
         backFromRep = accepted && sets.reps.count >= Self.establishedReps
         holding = false
         status.holdElapsed = 0

@@ -114,6 +114,34 @@ import Testing
         if sided > 0 { #expect(Double(sideRight) / Double(sided) >= 0.95, "sides \(sideRight)/\(sided)") }
     }
 
+    /// Recordings that each needed one of the counter's rules to be counted right,
+    /// with the rule: every set of each counted exactly, so a change that undoes a rule
+    /// shows by name.
+    static let ruleRecordings: [(path: String, rule: String)] = [
+        ("mex/s04-superman-thigh.csv", "a rep cut by getting up after coming half way down counts"),
+        ("mex/s10-bridge-thigh.csv", "the wait at the start counts with the rest pose it is nearer to"),
+        ("mex/s13-superman-thigh.csv", "a lift far briefer than the session's reps is not a rep"),
+        ("stress/stress-bridge-thigh-05.csv", "an excursion three times the largest recent rep is not a rep"),
+        ("stress/stress-bridge-thigh-01.csv", "an established direction outlasts the knee rolls of a break"),
+        ("stress/stress-bird-dog-lower-back-02.csv", "sway in a hold is one visit; a jolt does not end the rest"),
+        ("stress/stress-bird-dog-lower-back-04.csv", "a rep straight after a rejected move starts from rest"),
+        ("sim-bridge-hip-04.csv", "the first rep of a session follows a wait at rest"),
+        ("sim-bird-dog-lower-back-04.csv", "a roll over 12 degrees is getting onto all fours"),
+        ("sim-bridge-thigh-04.csv", "a stillness from before a posture change is a wait, not the new rest"),
+        ("sim-bridge-thigh-07.csv", "a pause while lying back down is not yet the earlier rest pose"),
+    ]
+
+    @Test(arguments: ruleRecordings.map(\.path))
+    func recordingsThatNeededARuleAreCountedExactly(path: String) throws {
+        let o = try Self.run(Self.root + "/" + path)
+        let rule = Self.ruleRecordings.first { $0.path == path }!.rule
+        var counted: [Int: Int] = [:]
+        for rep in o.reps { counted[rep.set, default: 0] += 1 }
+        let sets = max(1, o.labels.sets.count, counted.keys.max() ?? 0)
+        let perSet = (1...sets).map { counted[$0] ?? 0 }
+        #expect(perSet == o.labels.sets.map(\.reps.count), "\(path) (\(rule))")
+    }
+
     @Test func halvingTheSampleRateOfARealRecordingKeepsItsCount() throws {
         // A real 100 Hz recording, and the same at 50 Hz (every other sample).
         let paths = Self.labelled().filter { $0.contains("/mex/") }.prefix(4)
