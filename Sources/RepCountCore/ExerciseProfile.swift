@@ -52,6 +52,11 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Seconds below `driftedExitFraction` of the peak that end a rep at a
     /// drifted rest level. Longer than the pause at the bottom of a two-stage descent.
     public var driftedExitSeconds = 1.0
+    /// Whether the session's first rep is counted only once the second agrees with its
+    /// direction (or the set ends). Kneeling down through sitting on the heels before
+    /// a bird dog swings the thigh as far as a rep, the other way; the cost is that the
+    /// first rep is reported with the second.
+    public var confirmFirstRep = false
     /// Fraction of the session's typical rep duration (the median of the last reps,
     /// once there are three) below which an excursion is too brief to be a rep; 0: off.
     public var durationFraction = 0.0
@@ -156,6 +161,7 @@ public struct ExerciseProfile: Sendable, Equatable {
                 // A partial lift of the leg just before getting up (MEx s13: 1.0 s against
                 // reps of 4 s) is no rep; quick movers' reps are all quick alike.
                 p.durationFraction = 0.4
+                p.confirmFirstRep = true
                 return p
             }()
         case (.birdDog, _):

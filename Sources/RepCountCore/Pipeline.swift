@@ -103,6 +103,8 @@ public struct Pipeline: Sendable {
     private var waited = false
     /// Reps counted in the session.
     private var sessionReps = 0
+    /// The session's first rep, waiting for the second to confirm its direction.
+    private var pendingFirst: Candidate?
     /// Whether the current rest began with the end of a counted rep (not with a re-learnt
     /// rest pose, the start of the input or a rejected excursion).
     private var backFromRep = false
@@ -219,6 +221,7 @@ public struct Pipeline: Sendable {
             if phase == .settling, settling.count >= pending { break }
         }
         salvageCutRep(time: lastTickTime, emit)
+        commitPending(emit)
         closeSet(emit)
     }
 
@@ -226,6 +229,7 @@ public struct Pipeline: Sendable {
     /// over: `repcount next`); the stream goes on, and the next rep starts the next set.
     /// Nothing happens while the set has no reps.
     public mutating func endSet(_ emit: (PipelineEvent) -> Void) {
+        commitPending(emit)
         closeSet(emit)
     }
 
@@ -507,7 +511,7 @@ public struct Pipeline: Sendable {
         }
         // The first rep of a session follows a wait at rest: moves straight after a
         // step or a shuffle are getting into position.
-        if sessionReps == 0, !waited { accepted = false }
+        if sessionReps == 0, pendingFirst == nil, !waited { accepted = false }
         if accepted, profile.singleDirection, let dir {
             accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
         }
@@ -523,26 +527,41 @@ public struct Pipeline: Sendable {
             if timing.start - delay - replayStart < Self.minimumRestBeforeStartSeconds { accepted = false }
         }
         if accepted {
-            if sets.restEndsSet(at: timing.start - delay, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
             var side: Side? = nil
             if configuration.exercise.hasSides {
                 side = profile.sidesBySign && dir != nil
                     ? sides.classify(dir!, firstSide: configuration.firstSide) : configuration.firstSide
             }
-            let rep = Rep(
-                set: sets.index, number: sets.reps.count + 1,
-                start: timing.start - delay, holdStart: timing.holdStart - delay,
-                holdEnd: timing.holdEnd - delay, end: timing.end - delay,
-                holdSeconds: timing.holdEnd - timing.holdStart,
-                targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak)
-            sets.add(rep)
-            sessionReps += 1
-            amplitude.record(peak)
-            durations.record(duration)
+            let candidate = Candidate(
+                rep: Rep(
+                    set: 0, number: 0, start: timing.start - delay, holdStart: timing.holdStart - delay,
+                    holdEnd: timing.holdEnd - delay, end: timing.end - delay,
+                    holdSeconds: timing.holdEnd - timing.holdStart,
+                    targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak),
+                duration: duration, direction: dir)
             referenceRest = rest
-            if profile.singleDirection, let dir { direction.record(dir) }
-            status.repsInSet = sets.reps.count
-            emit(.rep(rep))
+            if profile.confirmFirstRep, sessionReps == 0, pendingFirst == nil {
+                // The session's first move may have been getting into position: it is
+                // counted once the next rep agrees with its direction
+                // (`ExerciseProfile.confirmFirstRep`).
+                // Its size and duration set the session's thresholds meanwhile, as for
+                // any rep (the median over the next reps outvotes it if it was odd).
+                pendingFirst = candidate
+                amplitude.record(peak)
+                durations.record(duration)
+            } else {
+                if let first = pendingFirst {
+                    pendingFirst = nil
+                    if let a = first.direction, let b = dir,
+                        FastMath.angleDegrees(a, b) > profile.maximumDirectionDegrees
+                    {
+                        // Not the way the reps go: that was getting into position.
+                    } else {
+                        commit(first, sized: true, emit)
+                    }
+                }
+                commit(candidate, emit)
+            }
         }
         if !accepted, peak > profile.maximumPeakDegrees || disturbed || (newRest != nil && peak >= profile.minimumPeakDegrees) {
             // Not a rep, and either it went far (or walking), or it came to a stop away
@@ -561,6 +580,41 @@ public struct Pipeline: Sendable {
         holding = false
         status.holdElapsed = 0
         setState(.rest, at: t, emit)
+    }
+
+    /// A rep found but not yet counted: the session's first, until the next confirms it.
+    private struct Candidate: Sendable {
+        /// Set and number are given when it is counted.
+        var rep: Rep
+        var duration: Double
+        var direction: Vector3?
+    }
+
+    /// Counts a rep: into the set in progress (or the next, after a long rest), the
+    /// session's typical size and duration (unless already `sized`) and direction, and
+    /// out as an event.
+    private mutating func commit(_ c: Candidate, sized: Bool = false, _ emit: (PipelineEvent) -> Void) {
+        if sets.restEndsSet(at: c.rep.start, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
+        var rep = c.rep
+        rep.set = sets.index
+        rep.number = sets.reps.count + 1
+        sets.add(rep)
+        sessionReps += 1
+        if !sized {
+            amplitude.record(rep.peakDegrees)
+            durations.record(c.duration)
+        }
+        if profile.singleDirection, let dir = c.direction { direction.record(dir) }
+        status.repsInSet = sets.reps.count
+        emit(.rep(rep))
+    }
+
+    /// Counts the session's first rep if it is still waiting for a second (the set or
+    /// the input ends).
+    private mutating func commitPending(_ emit: (PipelineEvent) -> Void) {
+        guard let first = pendingFirst else { return }
+        pendingFirst = nil
+        commit(first, sized: true, emit)
     }
 
     private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {

@@ -242,6 +242,30 @@ import Testing
         #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
     }
 
+    /// Stress bird-dog-thigh-01..04: kneeling down through sitting on the heels swings
+    /// the thigh forward as far as a rep swings it back. The first rep is counted once
+    /// the second goes its way; the swing forward never is.
+    @Test func birdDogOnTheThighDoesNotCountKneelingDown() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 10))
+        s.segments += [.move(pitch: -75, roll: 0, seconds: 1.5), .still(seconds: 3), .move(pitch: 0, roll: 0, seconds: 1.5), .still(seconds: 5)]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<4 { truth.append(s.rep(pitch: 75, ramp: 1.5, hold: 5, rest: 4)) }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)).reps
+        #expect(reps.map(\.number) == [1, 2, 3, 4])
+        #expect(reps.count == truth.count && zip(reps, truth).allSatisfy { abs($0.start - $1.start) < 1 }, "\(reps.map(\.start))")
+    }
+
+    /// A session of one rep: the first rep, never confirmed, is counted when the input ends.
+    @Test func birdDogOnTheThighCountsALoneRepAtTheEnd() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 10))
+        s.rep(pitch: 75, ramp: 1.5, hold: 5, rest: 6)
+        let events = s.run(PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left))
+        #expect(events.reps.count == 1)
+        #expect(events.sets.map(\.reps.count) == [1])
+    }
+
     @Test func birdDogOnTheThighCountsOnlyTheInstrumentedLeg() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))

@@ -129,6 +129,7 @@ import Testing
         ("sim-bird-dog-lower-back-04.csv", "a roll over 12 degrees is getting onto all fours"),
         ("sim-bridge-thigh-04.csv", "a stillness from before a posture change is a wait, not the new rest"),
         ("sim-bridge-thigh-07.csv", "a pause while lying back down is not yet the earlier rest pose"),
+        ("stress/stress-bird-dog-thigh-01.csv", "a thigh bird dog's first rep is confirmed by the second's direction"),
     ]
 
     @Test(arguments: ruleRecordings.map(\.path))
