@@ -37,6 +37,13 @@ public enum FastMath {
         return p
     }
 
+    /// The smoothing factor of a first-order low-pass with time constant `timeConstant`
+    /// over a step of `dt` seconds (`LowPassFilter`).
+    @inlinable
+    public static func smoothingFactor(dt: Double, timeConstant: Double) -> Double {
+        oneMinusExpNegative(dt / timeConstant)
+    }
+
     /// `1 - exp(-x)` for `x >= 0`, without the cancellation of the direct form for small `x`:
     /// the smoothing factor of a first-order filter with time constant `tau` over `dt` is
     /// `oneMinusExpNegative(dt / tau)`. It runs once per sample when the sample interval

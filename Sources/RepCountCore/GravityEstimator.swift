@@ -81,7 +81,7 @@ public struct GravityEstimator: Sendable, Equatable {
                 otherStageFactor = stageFactor
                 otherPowerFactor = powerFactor
                 cachedStep = dt
-                stageFactor = LowPassFilter.factor(dt: dt, timeConstant: Self.stageTimeConstant)
+                stageFactor = FastMath.smoothingFactor(dt: dt, timeConstant: Self.stageTimeConstant)
                 // The activity average needs no precision (it is compared with a threshold
                 // several times its quiet level): its factor is the first-order one.
                 powerFactor = min(1, dt / Self.activityTimeConstant)

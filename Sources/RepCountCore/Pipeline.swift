@@ -51,7 +51,7 @@ public struct Pipeline: Sendable {
     private var direction = DirectionModel()
     private var sides = SideClassifier()
     private var sets = SetSegmenter()
-    private var rateFilter = ScalarLowPassFilter(timeConstant: Pipeline.rateTimeConstant)
+    private var rateFilter = LowPassFilter<Double>(timeConstant: Pipeline.rateTimeConstant)
     private var finder: RestPoseFinder
     private var settling: SettlingBuffer
 

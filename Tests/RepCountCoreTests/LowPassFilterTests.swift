@@ -4,7 +4,7 @@ import Testing
 @Suite struct LowPassFilterTests {
     /// The step response at time t must not depend on the sample rate.
     func stepResponse(rateHz: Double, at t: Double) -> Double {
-        var f = LowPassFilter(timeConstant: 0.1)
+        var f = LowPassFilter<Vector3>(timeConstant: 0.1)
         _ = f.update(Vector3(0, 0, 0), dt: 0)
         let dt = 1 / rateHz
         var y = Vector3.zero
@@ -19,15 +19,15 @@ import Testing
     }
 
     @Test func resetStartsAfresh() {
-        var f = LowPassFilter(timeConstant: 0.1)
+        var f = LowPassFilter<Vector3>(timeConstant: 0.1)
         _ = f.update(Vector3(1, 1, 1), dt: 0)
         f.reset(to: Vector3(5, 5, 5))
         #expect(f.update(Vector3(5, 5, 5), dt: 0.01) == Vector3(5, 5, 5))
     }
 
-    @Test func scalarTwinAgrees() {
-        var v = LowPassFilter(timeConstant: 0.5)
-        var s = ScalarLowPassFilter(timeConstant: 0.5)
+    @Test func scalarAndVectorFiltersAgree() {
+        var v = LowPassFilter<Vector3>(timeConstant: 0.5)
+        var s = LowPassFilter<Double>(timeConstant: 0.5)
         _ = v.update(.zero, dt: 0)
         _ = s.update(0, dt: 0)
         for i in 0..<100 {
