@@ -13,9 +13,11 @@
 /// 6. Excursions from rest with hysteresis (here), on the tilt from the rest pose,
 ///    kept in `TiltHistory`.
 /// 7. `RepTimer`: boundaries and hold of a finished excursion.
-/// 8. Rejection (here, with `AmplitudeTracker` and `DirectionModel`): too small for
-///    the session's reps, too short, too big (a posture change), the wrong way,
-///    while walking, cut by the start of the input, or longer than any hold.
+/// 8. Rejection (`isRep`, with `AmplitudeTracker`, `RecentMedian` durations,
+///    `DirectionModel` and `SideClassifier.fits`): too small or too big for the
+///    session's reps, too short, the wrong way, while walking, cut by the start of
+///    the input, getting into position, or longer than any hold (a posture change).
+///    A thigh bird dog's first rep waits for the second to confirm its direction.
 /// 9. `SideClassifier`: left/right for bird dogs on the lower back.
 /// 10. `SetSegmenter`: sets split by a long rest or a posture change.
 ///
@@ -487,37 +489,9 @@ public struct Pipeline: Sendable {
 
     private mutating func finishExcursion(to: Int, time t: Double, newRest: Vector3?, _ emit: (PipelineEvent) -> Void) {
         let duration = history[to].time - enterTime
-        let typical = amplitude.typical
         let dir = displacementSum.normalized
         let disturbed = disturbedTime <= history[to].time
-        let plausible = !disturbed && fromRest
-            && duration >= profile.minimumRepSeconds
-            && peak >= profile.minimumPeakDegrees
-            && peak <= profile.maximumPeakDegrees
-        // Too small for the session's reps (a fidget; in a thigh bird dog, the other
-        // leg's rep), or several times the largest of the recent ones (sitting up between
-        // sets: one person's reps in a session do not grow that much).
-        let small = peak < profile.peakFraction * typical
-        let oversize = amplitude.samples >= Self.oversizeSampleReps && peak > Self.oversizeRatio * amplitude.largest
-        var accepted = plausible && !small && !oversize
-        // A run of similar excursions all rejected for their size means the typical size
-        // came from odd ones (a big fidget before the first rep, or wrong reps before a
-        // break): they take over, so odd excursions cannot lock the real reps out.
-        if plausible, small || oversize, amplitude.rejectedForSize(peak) { accepted = true }
-        if profile.durationFraction > 0, durations.samples >= Self.typicalDurationReps, let typicalDuration = durations.median,
-            duration < profile.durationFraction * typicalDuration
-        {
-            accepted = false
-        }
-        // The first rep of a session follows a wait at rest: moves straight after a
-        // step or a shuffle are getting into position.
-        if sessionReps == 0, pendingFirst == nil, !waited { accepted = false }
-        if accepted, profile.singleDirection, let dir {
-            accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
-        }
-        if accepted, profile.sidesBySign, let dir {
-            accepted = sides.fits(dir)
-        }
+        var accepted = isRep(duration: duration, direction: dir, disturbed: disturbed)
         var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
             timing = RepTimer.measure(
@@ -580,6 +554,42 @@ public struct Pipeline: Sendable {
         holding = false
         status.holdElapsed = 0
         setState(.rest, at: t, emit)
+    }
+
+    /// Whether the finished excursion (`peak`, `fromRest`, and the arguments) is a rep
+    /// by its size, duration, direction and circumstances; see `docs/pipeline.md`.
+    /// Updates the session's size and direction models, which learn from rejections.
+    private mutating func isRep(duration: Double, direction dir: Vector3?, disturbed: Bool) -> Bool {
+        let typical = amplitude.typical
+        let plausible = !disturbed && fromRest
+            && duration >= profile.minimumRepSeconds
+            && peak >= profile.minimumPeakDegrees
+            && peak <= profile.maximumPeakDegrees
+        // Too small for the session's reps (a fidget; in a thigh bird dog, the other
+        // leg's rep), or several times the largest of the recent ones (sitting up between
+        // sets: one person's reps in a session do not grow that much).
+        let small = peak < profile.peakFraction * typical
+        let oversize = amplitude.samples >= Self.oversizeSampleReps && peak > Self.oversizeRatio * amplitude.largest
+        var accepted = plausible && !small && !oversize
+        // A run of similar excursions all rejected for their size means the typical size
+        // came from odd ones (a big fidget before the first rep, or wrong reps before a
+        // break): they take over, so odd excursions cannot lock the real reps out.
+        if plausible, small || oversize, amplitude.rejectedForSize(peak) { accepted = true }
+        if profile.durationFraction > 0, durations.samples >= Self.typicalDurationReps, let typicalDuration = durations.median,
+            duration < profile.durationFraction * typicalDuration
+        {
+            accepted = false
+        }
+        // The first rep of a session follows a wait at rest: moves straight after a
+        // step or a shuffle are getting into position.
+        if sessionReps == 0, pendingFirst == nil, !waited { accepted = false }
+        if accepted, profile.singleDirection, let dir {
+            accepted = direction.accepts(dir, maximumDegrees: profile.maximumDirectionDegrees)
+        }
+        if accepted, profile.sidesBySign, let dir {
+            accepted = sides.fits(dir)
+        }
+        return accepted
     }
 
     /// A rep found but not yet counted: the session's first, until the next confirms it.
