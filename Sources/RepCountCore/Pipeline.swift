@@ -517,22 +517,19 @@ public struct Pipeline: Sendable {
             if profile.confirmFirstRep, sessionReps == 0, pendingFirst == nil {
                 // The session's first move may have been getting into position: it is
                 // counted once the next rep agrees with its direction
-                // (`ExerciseProfile.confirmFirstRep`).
-                // Its size and duration set the session's thresholds meanwhile, as for
-                // any rep (the median over the next reps outvotes it if it was odd).
+                // (`ExerciseProfile.confirmFirstRep`). Its size and duration set the
+                // session's thresholds meanwhile, as any rep's do (the median over the
+                // next reps outvotes it if it was odd).
                 pendingFirst = candidate
                 amplitude.record(peak)
                 durations.record(duration)
             } else {
                 if let first = pendingFirst {
                     pendingFirst = nil
-                    if let a = first.direction, let b = dir,
-                        FastMath.angleDegrees(a, b) > profile.maximumDirectionDegrees
-                    {
-                        // Not the way the reps go: that was getting into position.
-                    } else {
-                        commit(first, sized: true, emit)
-                    }
+                    // Not the way this rep goes: the first was getting into position.
+                    let otherWay = first.direction.flatMap { a in dir.map { FastMath.angleDegrees(a, $0) } }
+                        .map { $0 > profile.maximumDirectionDegrees } ?? false
+                    if !otherWay { commit(first, sized: true, emit) }
                 }
                 commit(candidate, emit)
             }
