@@ -21,9 +21,9 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Half-width of the band within which the orientation counts as still, degrees:
     /// wider than breathing and postural sway, narrower than any movement.
     public var stillBandDegrees: Double
-    /// Lower bound on the band around the plateau level that counts as held with
-    /// `HoldDefinition.band`, degrees: what the filtered trace of a held pose still
-    /// wanders (sway, tremor, sag).
+    /// Lower bound on the band below the running peak within which the live state is
+    /// "holding", degrees: what the filtered trace of a held pose still wanders (sway,
+    /// tremor, sag).
     public var holdToleranceDegrees: Double
     /// Whether reps move in one consistent direction from rest, so that an
     /// excursion in another direction (knees rolling to the side) is not a rep.
@@ -79,6 +79,7 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// An excursion that stays below this fraction of the typical peak and comes to rest
     /// there for `restShiftSeconds` is the rest pose shifting, not a rep.
     public var restShiftFraction = 0.45
+    /// Seconds still for that: longer than the pause at the top of a quick rep.
     public var restShiftSeconds = 2.0
     /// Seconds still after an excursion beyond `maximumPeakDegrees` (or while walking)
     /// before the rest pose is searched for afresh: the user has settled somewhere new.
@@ -119,30 +120,32 @@ public struct ExerciseProfile: Sendable, Equatable {
         self.sidesBySign = sidesBySign
     }
 
+    /// This profile with `change` applied: the standard profiles below are a base plus
+    /// the few settings that differ.
+    public func with(_ change: (inout ExerciseProfile) -> Void) -> ExerciseProfile {
+        var p = self
+        change(&p)
+        return p
+    }
+
     /// The profile for `exercise` with the sensor at `placement`.
     public static func standard(for exercise: Exercise, at placement: Placement) -> ExerciseProfile {
         switch (exercise, placement) {
         case (.bridge, .thigh):
             // The thigh tilts 5-25 deg with the hips up (up to ~45 deg on MEx s08: a thigh
             // at ~45 deg elevation cannot go past horizontal), rest wander ~1 deg.
-            {
-                var p = ExerciseProfile(
-                    priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
-                    minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
-                    singleDirection: true, sidesBySign: false)
-                p.splitFraction = 0.5
-                return p
-            }()
+            ExerciseProfile(
+                priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
+                minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
+                singleDirection: true, sidesBySign: false
+            ).with { $0.splitFraction = 0.5 }
         case (.bridge, _):
             // The pelvis tilts 15-35 deg; sitting up turns it 60-90 deg.
-            {
-                var p = ExerciseProfile(
-                    priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
-                    minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
-                    singleDirection: true, sidesBySign: false)
-                p.splitFraction = 0.5
-                return p
-            }()
+            ExerciseProfile(
+                priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
+                minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
+                singleDirection: true, sidesBySign: false
+            ).with { $0.splitFraction = 0.5 }
         case (.wallSit, _):
             // The thigh goes from vertical to 45-90 deg; sitting on a chair or the floor
             // between sets turns it as far, so a long stay is a posture change.
@@ -153,31 +156,29 @@ public struct ExerciseProfile: Sendable, Equatable {
         case (.birdDog, .thigh):
             // The instrumented leg extends 60-90 deg (MEx: 50-107); the other leg's rep
             // shifts this thigh by a weight shift only (5-25 deg).
-            {
-                var p = ExerciseProfile(
-                    priorPeakDegrees: 55, minimumPeakDegrees: 30, maximumPeakDegrees: 140,
-                    minimumEnterDegrees: 12, stillBandDegrees: 3, holdToleranceDegrees: 4,
-                    singleDirection: true, sidesBySign: false)
+            ExerciseProfile(
+                priorPeakDegrees: 55, minimumPeakDegrees: 30, maximumPeakDegrees: 140,
+                minimumEnterDegrees: 12, stillBandDegrees: 3, holdToleranceDegrees: 4,
+                singleDirection: true, sidesBySign: false
+            ).with {
                 // A partial lift of the leg just before getting up (MEx s13: 1.0 s against
                 // reps of 4 s) is no rep; quick movers' reps are all quick alike.
-                p.durationFraction = 0.4
-                p.confirmFirstRep = true
-                return p
-            }()
+                $0.durationFraction = 0.4
+                $0.confirmFirstRep = true
+            }
         case (.birdDog, _):
             // The pelvis rolls a few degrees, one way per side (the exercise is to keep
             // it level; the largest roll in Recordings/ is 9.5 deg); getting onto all
             // fours, kneeling up or sitting back on the heels turns it 15 deg and more.
-            {
-                var p = ExerciseProfile(
-                    priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 12,
-                    minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
-                    singleDirection: false, sidesBySign: true)
+            ExerciseProfile(
+                priorPeakDegrees: 3, minimumPeakDegrees: 1.2, maximumPeakDegrees: 12,
+                minimumEnterDegrees: 0.8, stillBandDegrees: 0.6, holdToleranceDegrees: 0.4,
+                singleDirection: false, sidesBySign: true
+            ).with {
                 // A roll of a few degrees is close to the pelvis's own wander (breathing,
                 // weight shifts of 1-2 deg): a rep must reach most of the typical roll.
-                p.peakFraction = 0.6
-                return p
-            }()
+                $0.peakFraction = 0.6
+            }
         }
     }
 
@@ -201,7 +202,4 @@ public enum HoldDefinition: Sendable, Equatable {
     /// labelling procedure) times it, whatever the ramps' shape. Each end is averaged
     /// with the `rampEnd` estimate (see `RepTimer.measure`).
     case speed(fraction: Double)
-    /// While the tilt is within `fraction` of the rep's height (and at least
-    /// `holdToleranceDegrees`) of the plateau level.
-    case band(fraction: Double)
 }

@@ -4,16 +4,15 @@
 /// arriving in the held pose, `holdEnd` leaving it, `end` back at rest. A slow
 /// ramp with no plateau has a short hold.
 ///
-/// Arrival and departure come from the ramps' shape (`HoldDefinition.rampEnd`,
-/// the default): a smooth human movement approaches the held pose
-/// asymptotically (a minimum-jerk profile, Flash & Hogan 1985), so any band
-/// around the plateau is entered well before the movement has ended: for a 4 s
-/// ramp, a 15% band is entered 1.2 s early. The times at 50% and 85% of the
-/// ramp's own height, extrapolated along the minimum-jerk profile, give where
-/// the ramp ends. Each ramp is measured against its own end level, so a hold
-/// that sags, or overshoots and settles back, is timed from its ends.
-/// `HoldDefinition.band` instead times the stretch within a band of the
-/// plateau, as some hand-labelling procedures do.
+/// Arrival and departure come from the ramps' shape (`HoldDefinition.rampEnd`):
+/// a smooth human movement approaches the held pose asymptotically (a minimum-jerk
+/// profile, Flash & Hogan 1985), so any band around the plateau is entered well
+/// before the movement has ended: for a 4 s ramp, a 15% band is entered 1.2 s
+/// early. The times at 50% and 85% of the ramp's own height, extrapolated along
+/// the minimum-jerk profile, give where the ramp ends. Each ramp is measured
+/// against its own end level, so a hold that sags, or overshoots and settles back,
+/// is timed from its ends. The default (`HoldDefinition.speed`) averages that with
+/// where the ramp's angular speed has fallen to a fraction of its peak.
 /// Crossings are interpolated between ticks.
 public enum RepTimer {
     /// Times of one rep on the tick axis (before the filter delay is removed), seconds.
@@ -130,17 +129,6 @@ public enum RepTimer {
                 h, from: from, to: to, rise: i50, fall: j50, middle: middle, fraction: fraction, tickInterval: tickInterval)
             holdStart = 0.5 * (rise.lower + rampEndFactor * (rise.upper - rise.lower) + speedStart)
             holdEnd = 0.5 * (fall.lower - rampEndFactor * (fall.lower - fall.upper) + speedEnd)
-        case let .band(fraction):
-            let level = plateau - max(fraction * (plateau - min(restBefore, restAfter)), profile.holdToleranceDegrees)
-            var hs = to
-            var he = from
-            for i in from...to where y(i) >= level {
-                hs = min(hs, i)
-                he = i
-            }
-            if hs > he { (hs, he) = (he, hs) }
-            holdStart = crossing(h, hs - 1, hs, level: level, oldest: oldest)
-            holdEnd = crossing(h, he + 1, he, level: level, oldest: oldest, newest: to)
         }
         if holdEnd < holdStart {
             // A ramp straight into a ramp: no hold, at the top.

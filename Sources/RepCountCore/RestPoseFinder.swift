@@ -64,21 +64,29 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// is the nearer one wandering.
     public static let originReach = 0.5
 
-    private var sums: [Vector3]
-    private var seconds: [Double]
-    private var runs: [Int]
-    private var longestRun: [Double]
+    /// One candidate pose: the still time spent in it, its visits and longest stretch.
+    private struct Pose: Sendable, Equatable {
+        /// Sum of the still directions, weighted by their seconds (its direction is the pose).
+        var sum = Vector3.zero
+        var seconds = 0.0
+        var runs = 0
+        var longestRun = 0.0
+    }
+
+    /// `capacity` slots; a slot with no seconds is free.
+    private var poses: [Pose]
     /// The pose of a still stretch that started with the input, if any: where most
     /// sessions begin. It breaks a tie between two poses visited alike.
     private var originPose: Vector3?
+    /// Seconds of that stretch.
+    private var originSeconds = 0.0
     /// Slot of the last still run, or -1.
     private var lastSlot = -1
-    private var originSeconds = 0.0
     /// Seconds of one still stretch that decide without waiting for reps: longer than
     /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
     public let confidentSeconds: Double
     /// Seconds of still time the leading pose needs.
-    public private(set) var settleSeconds: Double
+    public let settleSeconds: Double
     /// Seconds of one still stretch that decide right after a posture change (0: not
     /// after a posture change).
     public private(set) var resettleSeconds = 0.0
@@ -100,11 +108,8 @@ public struct RestPoseFinder: Sendable, Equatable {
         self.twoWay = twoWay
         self.settleSeconds = settleSeconds
         confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + Self.overholdSeconds)
-        longestRun = Array(repeating: 0, count: Self.capacity)
         self.mergeDegrees = mergeDegrees
-        sums = Array(repeating: .zero, count: Self.capacity)
-        seconds = Array(repeating: 0, count: Self.capacity)
-        runs = Array(repeating: 0, count: Self.capacity)
+        poses = Array(repeating: Pose(), count: Self.capacity)
     }
 
     /// Forgets every candidate and starts a search at `origin`; `resettleSeconds` > 0
@@ -115,13 +120,9 @@ public struct RestPoseFinder: Sendable, Equatable {
         self.reference = reference
         self.referenceDegrees = referenceDegrees
         originPose = nil
+        originSeconds = 0
         lastSlot = -1
-        for i in 0..<Self.capacity {
-            sums[i] = .zero
-            seconds[i] = 0
-            runs[i] = 0
-            longestRun[i] = 0
-        }
+        for i in poses.indices { poses[i] = Pose() }
     }
 
     /// Observes one tick of `dt` seconds during which the orientation has been still
@@ -155,8 +156,8 @@ public struct RestPoseFinder: Sendable, Equatable {
         let credit = newRun ? stillSeconds : dt
         var slot = -1
         var best = 180.0
-        for i in 0..<Self.capacity where seconds[i] > 0 {
-            let a = FastMath.angleDegrees(sums[i], mean)
+        for i in poses.indices where poses[i].seconds > 0 {
+            let a = FastMath.angleDegrees(poses[i].sum, mean)
             if a < best {
                 best = a
                 slot = i
@@ -165,39 +166,36 @@ public struct RestPoseFinder: Sendable, Equatable {
         if slot < 0 || best > mergeDegrees {
             // A new pose, in an empty slot or in place of the least-held one.
             slot = 0
-            for i in 1..<Self.capacity where seconds[i] < seconds[slot] { slot = i }
-            sums[slot] = .zero
-            seconds[slot] = 0
-            runs[slot] = 0
-            longestRun[slot] = 0
+            for i in poses.indices where poses[i].seconds < poses[slot].seconds { slot = i }
+            poses[slot] = Pose()
             if slot == lastSlot { lastSlot = -1 }
         }
-        sums[slot] += mean * credit
-        seconds[slot] += credit
+        poses[slot].sum += mean * credit
+        poses[slot].seconds += credit
         // A visit is a return from another pose: a wobble that breaks a still run and
         // settles back in the same pose (sway in a hold) is the same visit.
-        if newRun, slot != lastSlot { runs[slot] += 1 }
+        if newRun, slot != lastSlot { poses[slot].runs += 1 }
         if newRun { lastSlot = slot }
-        longestRun[slot] = max(longestRun[slot], stillSeconds)
+        poses[slot].longestRun = max(poses[slot].longestRun, stillSeconds)
         if twoWay {
             var most = 0
-            for i in 1..<Self.capacity where runs[i] > runs[most] { most = i }
+            for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
             var other = 0
-            for i in 0..<Self.capacity where i != most { other = max(other, runs[i]) }
-            if runs[most] >= Self.twoWayVisits, Double(runs[most]) >= Self.visitRatio * Double(other) {
-                return sums[most].normalized
+            for i in poses.indices where i != most { other = max(other, poses[i].runs) }
+            if poses[most].runs >= Self.twoWayVisits, Double(poses[most].runs) >= Self.visitRatio * Double(other) {
+                return poses[most].sum.normalized
             }
         }
         let (first, second) = leaders
         let (a, b) = withOrigin(first, second)
-        let visited = runs[first] >= Self.visits && runs[second] >= Self.visits
+        let visited = poses[first].runs >= Self.visits && poses[second].runs >= Self.visits
         if visited, a < Self.leadRatio * b, let side = originSide(first, second) {
             // Two poses visited alike with no clear lead: holds as long as rests. The
             // session began at rest, unless the recording cut into a hold.
             return startingPose(side, first, second)
         }
         guard a >= settleSeconds, a >= Self.leadRatio * b else { return nil }
-        guard longestRun[first] >= confidentSeconds || visited else { return nil }
+        guard poses[first].longestRun >= confidentSeconds || visited else { return nil }
         return startingPose(first, first, second)
     }
 
@@ -205,12 +203,11 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// one it is nearer to when it is neither: the rest pose of a quick mover wanders by
     /// a few degrees from the wait before the first rep to the pauses between reps.
     private func withOrigin(_ first: Int, _ second: Int) -> (Double, Double) {
-        var a = seconds[first]
-        var b = seconds[second]
-        guard let originPose, let side = originSide(first, second) else { return (a, b) }
-        let separation = FastMath.angleDegrees(sums[first], sums[second])
-        guard FastMath.angleDegrees(sums[side], originPose) > mergeDegrees,
-            FastMath.angleDegrees(sums[side], originPose) <= Self.originReach * separation
+        var a = poses[first].seconds
+        var b = poses[second].seconds
+        // Within `mergeDegrees` the wait was already counted in that pose.
+        guard let originPose, let side = originSide(first, second),
+            FastMath.angleDegrees(poses[side].sum, originPose) > mergeDegrees
         else { return (a, b) }
         if side == first { a += originSeconds } else { b += originSeconds }
         return (a, b)
@@ -220,9 +217,9 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// within `originReach` of their separation of it.
     private func originSide(_ first: Int, _ second: Int) -> Int? {
         guard let originPose else { return nil }
-        let toFirst = FastMath.angleDegrees(sums[first], originPose)
-        let toSecond = FastMath.angleDegrees(sums[second], originPose)
-        let reach = max(mergeDegrees, Self.originReach * FastMath.angleDegrees(sums[first], sums[second]))
+        let toFirst = FastMath.angleDegrees(poses[first].sum, originPose)
+        let toSecond = FastMath.angleDegrees(poses[second].sum, originPose)
+        let reach = max(mergeDegrees, Self.originReach * FastMath.angleDegrees(poses[first].sum, poses[second].sum))
         if toFirst <= toSecond { return toFirst <= reach ? first : nil }
         return toSecond <= reach ? second : nil
     }
@@ -232,7 +229,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// (the rest pose then follows the user's drift from rep to rep).
     private func startingPose(_ slot: Int, _ first: Int, _ second: Int) -> Vector3? {
         if let originPose, originSide(first, second) == slot { return originPose }
-        return sums[slot].normalized
+        return poses[slot].sum.normalized
     }
 
     /// The pose with the most still time so far, if it has at least `minimumRunSeconds`:
@@ -241,19 +238,19 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// of the two leaders.
     public var leadingPose: Vector3? {
         let (first, second) = leaders
-        guard seconds[first] >= Self.minimumRunSeconds else { return nil }
-        if seconds[first] < Self.leadRatio * seconds[second], originSide(first, second) == second {
-            return sums[second].normalized
+        guard poses[first].seconds >= Self.minimumRunSeconds else { return nil }
+        if poses[first].seconds < Self.leadRatio * poses[second].seconds, originSide(first, second) == second {
+            return poses[second].sum.normalized
         }
-        return sums[first].normalized
+        return poses[first].sum.normalized
     }
 
     /// Slots of the pose with the most still time and of the runner-up.
     private var leaders: (first: Int, second: Int) {
         var first = 0
-        for i in 1..<Self.capacity where seconds[i] > seconds[first] { first = i }
+        for i in poses.indices where poses[i].seconds > poses[first].seconds { first = i }
         var second = first == 0 ? 1 : 0
-        for i in 0..<Self.capacity where i != first && seconds[i] > seconds[second] { second = i }
+        for i in poses.indices where i != first && poses[i].seconds > poses[second].seconds { second = i }
         return (first, second)
     }
 }

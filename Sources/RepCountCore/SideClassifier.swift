@@ -12,29 +12,25 @@ public struct SideClassifier: Sendable, Equatable {
     /// a common forward tilt of the pelvis.
     public static let newClusterDegrees = 60.0
 
-    /// Sums of the unit directions in cluster 0 and cluster 1.
-    private var sum0 = Vector3.zero
-    private var sum1 = Vector3.zero
-    private var count0 = 0
-    private var count1 = 0
+    /// The unit directions of the reps in one cluster.
+    private struct Cluster: Sendable, Equatable {
+        var sum = Vector3.zero
+        var count = 0
+    }
+
+    /// Clusters 0 and 1 over the session, and over the set in progress.
+    private var session = [Cluster(), Cluster()]
+    private var thisSet = [Cluster(), Cluster()]
     /// The side of cluster 0 in the current set (cluster 1 is the opposite).
     private var sideOfFirstCluster: Side = .right
     private var firstRepOfSetPending = true
-    /// The same sums and counts for the reps of the set in progress.
-    private var setSum0 = Vector3.zero
-    private var setSum1 = Vector3.zero
-    private var setCount0 = 0
-    private var setCount1 = 0
 
     public init() {}
 
     /// Starts a new set: its first rep will be `firstSide`.
     public mutating func startSet() {
         firstRepOfSetPending = true
-        setSum0 = .zero
-        setSum1 = .zero
-        setCount0 = 0
-        setCount1 = 0
+        for i in thisSet.indices { thisSet[i] = Cluster() }
     }
 
     /// Reps on each side before the two directions are trusted to tell a rep from
@@ -52,33 +48,25 @@ public struct SideClassifier: Sendable, Equatable {
     /// the pelvis one of two ways, and rocking back on all fours rolls it a third.
     /// Only this set's reps count: the strap may have turned during the break.
     public func fits(_ direction: Vector3) -> Bool {
-        guard setCount0 >= Self.establishedReps, setCount1 >= Self.establishedReps else { return true }
-        return FastMath.angleDegrees(setSum0, direction) <= Self.fitDegrees
-            || FastMath.angleDegrees(setSum1, direction) <= Self.fitDegrees
+        guard thisSet.allSatisfy({ $0.count >= Self.establishedReps }) else { return true }
+        return thisSet.contains { FastMath.angleDegrees($0.sum, direction) <= Self.fitDegrees }
     }
 
     /// The side of a rep whose excursion direction (unit, sensor frame) is `direction`.
     public mutating func classify(_ direction: Vector3, firstSide: Side) -> Side {
         let cluster: Int
-        if count0 == 0 {
+        if session[0].count == 0 {
             cluster = 0
-        } else if count1 == 0 {
-            let far = FastMath.angleDegrees(sum0, direction) > Self.newClusterDegrees
+        } else if session[1].count == 0 {
+            let far = FastMath.angleDegrees(session[0].sum, direction) > Self.newClusterDegrees
             cluster = far ? 1 : 0
         } else {
-            cluster = sum0.normalized!.dot(direction) >= sum1.normalized!.dot(direction) ? 0 : 1
+            cluster = session[0].sum.normalized!.dot(direction) >= session[1].sum.normalized!.dot(direction) ? 0 : 1
         }
-        if cluster == 0 {
-            sum0 += direction
-            count0 += 1
-            setSum0 += direction
-            setCount0 += 1
-        } else {
-            sum1 += direction
-            count1 += 1
-            setSum1 += direction
-            setCount1 += 1
-        }
+        session[cluster].sum += direction
+        session[cluster].count += 1
+        thisSet[cluster].sum += direction
+        thisSet[cluster].count += 1
         if firstRepOfSetPending {
             firstRepOfSetPending = false
             sideOfFirstCluster = cluster == 0 ? firstSide : firstSide.opposite
