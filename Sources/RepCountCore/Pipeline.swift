@@ -85,8 +85,8 @@ public struct Pipeline: Sendable {
     /// History index since which the tilt has stayed below `driftedExitFraction` of the
     /// peak, or -1.
     private var belowSince = -1
-    /// History index of the lowest tilt since the tilt fell below `splitFraction` of the
-    /// peak, or -1.
+    /// History index of the lowest tilt since the tilt fell below `splitFraction` (or
+    /// `cutValleyFraction`) of the peak, or -1.
     private var valley = -1
     /// The peak before `valley`, degrees.
     private var valleyPeak = 0.0
@@ -188,12 +188,12 @@ public struct Pipeline: Sendable {
     /// Feeds one sample; `emit` receives what happened, in order.
     public mutating func process(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
         status.time = sample.time
-        if firstSampleTime.isNaN { firstSampleTime = sample.time }
         let step = clock.advance(to: sample.time)
         let reading: GravityEstimator.Reading
         let restart: Bool
         switch step {
         case .first:
+            firstSampleTime = sample.time
             reading = gravity.update(sample, dt: 0, restart: true)
             restart = true
         case .gap:
@@ -365,27 +365,27 @@ public struct Pipeline: Sendable {
         // Quick reps with barely a pause: the tilt comes down past half the peak and
         // rises again past the middle of the way back up. The valley between is the
         // end of one rep and the start of the next.
+        // Without splitting, such a dip is kept (`cut`): if the user then leaves the
+        // position, the rep ended there.
         let now = history.written - 1
-        if profile.splitFraction <= 0 {
-            // No splitting, but a dip half way down followed by a rise half way back up
-            // is kept (`cut`): if the user then leaves the position, the rep ended there.
-            if tilt < Self.cutValleyFraction * peak {
-                if valley < 0 || tilt < Double(history[valley].tilt) {
-                    valley = now
-                    valleyPeak = peak
-                }
-            } else if valley >= 0, tilt > Double(history[valley].tilt) + Self.cutValleyFraction * (valleyPeak - Double(history[valley].tilt)) {
+        let splits = profile.splitFraction > 0
+        let fraction = splits ? profile.splitFraction : Self.cutValleyFraction
+        if tilt < fraction * peak {
+            if valley < 0 || tilt < Double(history[valley].tilt) {
+                valley = now
+                valleyPeak = peak
+            }
+        } else if valley >= 0 {
+            let bottom = Double(history[valley].tilt)
+            if !splits, tilt > bottom + fraction * (valleyPeak - bottom) {
                 if cut < 0 {
                     cut = valley
                     cutPeak = valleyPeak
                 }
                 valley = -1
-            }
-        } else if tilt < profile.splitFraction * peak {
-            if valley < 0 || tilt < Double(history[valley].tilt) { valley = now }
-        } else if valley >= 0 {
-            let bottom = Double(history[valley].tilt)
-            if tilt > bottom + profile.splitFraction * (peak - bottom), history[valley].time - enterTime >= profile.minimumRepSeconds {
+            } else if splits, tilt > bottom + fraction * (peak - bottom),
+                history[valley].time - enterTime >= profile.minimumRepSeconds
+            {
                 let split = valley
                 finishExcursion(to: split, time: t, newRest: nil, emit)
                 guard phase == .rest else { return }
@@ -427,9 +427,7 @@ public struct Pipeline: Sendable {
             // Back in the exercise position of the earlier sets while the rest pose is
             // still the one from the break (sitting back, kneeling): that is rest again.
             learnRest(back)
-            holding = false
-            status.holdElapsed = 0
-            setState(.rest, at: t, emit)
+            enterRest(at: t, emit)
             return
         }
         if stillFor >= profile.restShiftSeconds, peak < profile.restShiftFraction * amplitude.typical, let m = still.mean {
@@ -437,9 +435,7 @@ public struct Pipeline: Sendable {
             // pause at the top of a quick rep: the rest pose shifted (the user eased into
             // position). Follow it instead of waiting for a return that will not come.
             learnRest(m)
-            holding = false
-            status.holdElapsed = 0
-            setState(.rest, at: t, emit)
+            enterRest(at: t, emit)
             return
         }
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
@@ -472,6 +468,12 @@ public struct Pipeline: Sendable {
         finishExcursion(to: cut, time: t, newRest: nil, emit)
     }
 
+    /// Degrees within which a still pose is back at `referenceRest`
+    /// (`ExerciseProfile.referenceFraction`).
+    private var referenceToleranceDegrees: Double {
+        max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
+    }
+
     /// The still pose, if the current rest pose is not the rest pose of the earlier reps
     /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
     private func backAtReference(stillFor: Double) -> Vector3? {
@@ -481,8 +483,9 @@ public struct Pipeline: Sendable {
             stillFor - TickResampler.defaultInterval < RestPoseFinder.referenceSeconds,
             rest != reference, let m = still.mean
         else { return nil }
-        let tolerance = max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
-        guard FastMath.angleDegrees(m, reference) <= tolerance, FastMath.angleDegrees(rest, reference) > tolerance
+        let tolerance = referenceToleranceDegrees
+        guard RestPoseFinder.isBack(at: m, to: reference, within: tolerance, stillSeconds: stillFor),
+            FastMath.angleDegrees(rest, reference) > tolerance
         else { return nil }
         return m
     }
@@ -548,6 +551,11 @@ public struct Pipeline: Sendable {
         // a rep straight after it still starts from rest.
         restContinues = !accepted && newRest == nil && fromRest
         backFromRep = accepted && sets.reps.count >= Self.establishedReps
+        enterRest(at: t, emit)
+    }
+
+    /// Leaves the excursion's live hold state for rest.
+    private mutating func enterRest(at t: Double, _ emit: (PipelineEvent) -> Void) {
         holding = false
         status.holdElapsed = 0
         setState(.rest, at: t, emit)
@@ -634,7 +642,7 @@ public struct Pipeline: Sendable {
         // people pause before the first rep: a first long still pose is the rest pose.
         finder.reset(
             origin: t, resettleSeconds: profile.resettleSeconds, reference: referenceRest,
-            referenceDegrees: max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical))
+            referenceDegrees: referenceToleranceDegrees)
         settling.clear()
         history.clear()
         holding = false

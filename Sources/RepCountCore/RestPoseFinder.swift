@@ -98,6 +98,12 @@ public struct RestPoseFinder: Sendable, Equatable {
     public private(set) var referenceDegrees = 0.0
     /// Seconds still at the reference pose that decide.
     public static let referenceSeconds = 1.0
+
+    /// Whether a pose held still for `stillSeconds` around `mean` is back at `reference`
+    /// (the rest pose of the earlier sets), within `degrees`.
+    public static func isBack(at mean: Vector3, to reference: Vector3, within degrees: Double, stillSeconds: Double) -> Bool {
+        stillSeconds >= referenceSeconds && FastMath.angleDegrees(reference, mean) <= degrees
+    }
     /// Angle within which two stretches are the same pose, degrees.
     public let mergeDegrees: Double
 
@@ -138,9 +144,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         if let reference {
             // Between sets: back at the exercise's rest pose decides; any other pose
             // (sitting back, kneeling) waits for the slow rules below.
-            if stillSeconds >= Self.referenceSeconds, FastMath.angleDegrees(reference, mean) <= referenceDegrees {
-                return mean
-            }
+            if Self.isBack(at: mean, to: reference, within: referenceDegrees, stillSeconds: stillSeconds) { return mean }
         } else if resettleSeconds > 0, stillSeconds >= resettleSeconds, runStart >= origin - Self.arrivalSeconds {
             // Arrived in a new posture and paused there.
             return mean
