@@ -103,7 +103,7 @@ let package = Package(
         ),
         // Pure rendering of the live view for a terminal (screen model, block
         // digits, ANSI output); the only I/O is a small TTY layer.
-        .target(name: "RepCountTerminal", dependencies: ["RepCountCore"]),
+        .target(name: "RepCountTerminal", dependencies: ["RepCountCore", "RepCountJSON"]),
         // Pure aggregation of kept sessions into days and weeks, text charts,
         // CSV/JSON export and the HTML report for a physical therapist.
         .target(name: "RepCountProgress", dependencies: ["RepCountCore"]),

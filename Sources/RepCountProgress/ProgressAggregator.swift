@@ -14,10 +14,9 @@ public struct ProgressAggregator: Sendable {
         self.plan = plan
     }
 
-    /// The exercises to report: those planned, then any others practised.
-    public func exercises(in sessions: [PracticeSession]) -> [Exercise] {
-        let done = Set(sessions.map(\.exercise))
-        return Exercise.allCases.filter { (plan.daysPerWeek[$0] ?? 0) > 0 || done.contains($0) }
+    /// The exercises to report: those planned, then any others practised (`done`).
+    public func exercises(done: some Collection<Exercise>) -> [Exercise] {
+        Exercise.allCases.filter { (plan.daysPerWeek[$0] ?? 0) > 0 || done.contains($0) }
     }
 
     /// Figures for every day and every ISO week touching `from...through`.
@@ -33,10 +32,7 @@ public struct ProgressAggregator: Sendable {
             guard d >= from, d <= through else { continue }
             byDay[s.exercise, default: [:]][d, default: []].append(s)
         }
-        let exercises = exercises(in: sessions.filter {
-            let d = calendar.day(of: $0.startedAt)
-            return d >= from && d <= through
-        })
+        let exercises = exercises(done: byDay.keys)
         var days: [PeriodStats] = []
         var weeks: [PeriodStats] = []
         for exercise in exercises {

@@ -28,7 +28,9 @@ struct ReportCharts {
     /// The sessions of `exercise` that `report`'s period covers: what the charts plot.
     func sessions(_ sessions: [PracticeSession], of exercise: Exercise, in report: ProgressReport) -> [PracticeSession] {
         sessions.filter {
-            $0.exercise == exercise && calendar.day(of: $0.startedAt) >= report.from && calendar.day(of: $0.startedAt) <= report.through
+            guard $0.exercise == exercise else { return false }
+            let day = calendar.day(of: $0.startedAt)
+            return day >= report.from && day <= report.through
         }
     }
 

@@ -11,7 +11,7 @@ import RepCountJSON
 public enum EventDecoder {
     /// Decodes one line (trailing newline allowed).
     public static func decode(_ line: String) throws(EventDecodingError) -> WireEvent {
-        try decode(Array(line.utf8))
+        try decode(line.utf8)
     }
 
     /// Decodes one JSON object from its UTF-8 bytes (e.g. `Data`, `[UInt8]`).
@@ -126,20 +126,13 @@ public enum EventDecoder {
 
         func int(_ name: String) throws(EventDecodingError) -> Int {
             guard let v = values[name] else { throw .missingField(type: type, field: name) }
-            guard let n = Self.integer(v) else { throw .invalidField(type: type, field: name, expected: "an integer") }
+            guard let n = v.int else { throw .invalidField(type: type, field: name, expected: "an integer") }
             return n
         }
 
         func intIfPresent(_ name: String) throws(EventDecodingError) -> Int? {
             guard values[name] != nil else { return nil }
             return try int(name)
-        }
-
-        /// An integral JSON number small enough that a `Double` holds it
-        /// exactly.
-        private static func integer(_ v: JSONValue) -> Int? {
-            guard let d = v.number, d.rounded() == d, abs(d) < 1e15 else { return nil }
-            return Int(d)
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import RepCountCore
+import RepCountJSON
 
 /// Reads the daemon's JSON lines (`docs/protocol.md`) into `LiveEvent`s.
 ///
@@ -17,50 +17,46 @@ public struct LiveEventDecoder: Sendable {
 
     /// The events carried by one line; empty for lines the view does not use.
     public func decode(_ line: String) -> [LiveEvent] {
-        guard let data = line.data(using: .utf8),
-            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-            let type = object["type"] as? String
-        else { return [] }
-        let o = Members(object)
+        guard let o = try? JSONValue.parse(line), let type = o["type"]?.string else { return [] }
         switch type {
         case "hello":
-            let server = o.string("server") ?? "repcountd"
-            let version = o.int("protocol").map { " (protocol \($0))" } ?? ""
+            let server = o["server"]?.string ?? "repcountd"
+            let version = o["protocol"]?.int.map { " (protocol \($0))" } ?? ""
             return [.connected(endpoint: endpoint, server: server + version)]
         case "error":
-            let message = o.string("message") ?? "unknown error"
-            return [.error(o.string("code").map { "\($0): \(message)" } ?? message)]
+            let message = o["message"]?.string ?? "unknown error"
+            return [.error(o["code"]?.string.map { "\($0): \(message)" } ?? message)]
         case "sensor":
-            return [.sensor(SensorStatus(word: o.string("state") ?? "unknown", detail: o.string("message")))]
+            return [.sensor(SensorStatus(word: o["state"]?.string ?? "unknown", detail: o["message"]?.string))]
         case "hold":
-            guard let hold = o.double("hold_s") else { return [] }
+            guard let hold = o["hold_s"]?.number else { return [] }
             return [.holdTick(seconds: hold)]
         case "session":
-            if o.string("phase") == "ended" { return [.sessionEnded] }
+            if o["phase"]?.string == "ended" { return [.sessionEnded] }
             guard let session = Self.session(o) else { return [] }
             return [session]
         case "state":
-            guard let state = o.string("state").flatMap(MovementState.init(rawValue:)) else { return [] }
-            return [.pipeline(.state(state, time: o.double("time") ?? 0))]
+            guard let state = o["state"]?.string.flatMap(MovementState.init(rawValue:)) else { return [] }
+            return [.pipeline(.state(state, time: o["time"]?.number ?? 0))]
         case "hold_target_reached":
-            return [.pipeline(.holdTargetReached(time: o.double("time") ?? 0, holdSeconds: o.double("hold_s") ?? 0))]
+            return [.pipeline(.holdTargetReached(time: o["time"]?.number ?? 0, holdSeconds: o["hold_s"]?.number ?? 0))]
         case "rep":
-            guard let set = o.int("set"), let number = o.int("rep"), let hold = o.double("hold_s") else { return [] }
-            let start = o.double("start") ?? 0
-            let end = o.double("end") ?? start
+            guard let set = o["set"]?.int, let number = o["rep"]?.int, let hold = o["hold_s"]?.number else { return [] }
+            let start = o["start"]?.number ?? 0
+            let end = o["end"]?.number ?? start
             let rep = Rep(
-                set: set, number: number, start: start, holdStart: o.double("hold_start") ?? start,
-                holdEnd: o.double("hold_end") ?? end, end: end, holdSeconds: hold,
-                targetHoldSeconds: o.double("target_hold_s") ?? 0, side: o.string("side").flatMap(Side.init(rawValue:)),
-                peakDegrees: o.double("peak_deg") ?? 0)
+                set: set, number: number, start: start, holdStart: o["hold_start"]?.number ?? start,
+                holdEnd: o["hold_end"]?.number ?? end, end: end, holdSeconds: hold,
+                targetHoldSeconds: o["target_hold_s"]?.number ?? 0, side: o["side"]?.string.flatMap(Side.init(rawValue:)),
+                peakDegrees: o["peak_deg"]?.number ?? 0)
             return [.pipeline(.rep(rep))]
         case "set":
-            guard let set = o.int("set") else { return [] }
-            let summary = SetSummary(index: set, reps: [], start: o.double("start") ?? 0, end: o.double("end") ?? 0)
+            guard let set = o["set"]?.int else { return [] }
+            let summary = SetSummary(index: set, reps: [], start: o["start"]?.number ?? 0, end: o["end"]?.number ?? 0)
             return [.pipeline(.setEnded(summary))]
         case "response":
-            guard o.string("request") == "status" else {
-                if o.bool("ok") == false, let message = o.string("message") { return [.error(message)] }
+            guard o["request"]?.string == "status" else {
+                if o["ok"]?.bool == false, let message = o["message"]?.string { return [.error(message)] }
                 return []
             }
             return status(o)
@@ -70,60 +66,28 @@ public struct LiveEventDecoder: Sendable {
     }
 
     /// A `status` reply: the sensor, and the session in progress if any.
-    func status(_ o: Members) -> [LiveEvent] {
+    func status(_ o: JSONValue) -> [LiveEvent] {
         var s = LiveStatus()
-        if let sensor = o.string("sensor") { s.sensor = SensorStatus(word: sensor, detail: o.string("sensor_message")) }
-        guard let session = o.object("session") else {
+        if let sensor = o["sensor"]?.string { s.sensor = SensorStatus(word: sensor, detail: o["sensor_message"]?.string) }
+        guard let session = o["session"], session.object != nil else {
             return [.status(s)]
         }
         var events: [LiveEvent] = []
         if let started = Self.session(session) { events.append(started) }
-        s.set = session.int("set")
-        s.repsInSet = session.int("reps_in_set")
-        s.state = o.string("state").flatMap(MovementState.init(rawValue:))
-        s.holdElapsed = o.double("hold_s")
+        s.set = session["set"]?.int
+        s.repsInSet = session["reps_in_set"]?.int
+        s.state = o["state"]?.string.flatMap(MovementState.init(rawValue:))
+        s.holdElapsed = o["hold_s"]?.number
         events.append(.status(s))
         return events
     }
 
-    static func session(_ o: Members) -> LiveEvent? {
-        guard let exercise = o.string("exercise").flatMap(Exercise.init(rawValue:)) else { return nil }
+    static func session(_ o: JSONValue) -> LiveEvent? {
+        guard let exercise = o["exercise"]?.string.flatMap(Exercise.init(rawValue:)) else { return nil }
         let d = exercise.defaultTargets
         let targets = Targets(
-            holdSeconds: o.double("target_hold_s") ?? d.holdSeconds, reps: o.int("target_reps") ?? d.reps,
-            sets: o.int("target_sets") ?? d.sets)
+            holdSeconds: o["target_hold_s"]?.number ?? d.holdSeconds, reps: o["target_reps"]?.int ?? d.reps,
+            sets: o["target_sets"]?.int ?? d.sets)
         return .session(exercise: exercise, targets: targets, side: nil)
-    }
-
-    /// Typed, forgiving access to a JSON object's members.
-    struct Members {
-        let object: [String: Any]
-        init(_ object: [String: Any]) { self.object = object }
-
-        func string(_ key: String) -> String? { object[key] as? String }
-
-        func double(_ key: String) -> Double? {
-            guard let n = object[key] as? NSNumber, !Self.isBool(n) else { return nil }
-            return n.doubleValue
-        }
-
-        func int(_ key: String) -> Int? {
-            guard let d = double(key), d == d.rounded(), abs(d) < 1e15 else { return nil }
-            return Int(d)
-        }
-
-        func bool(_ key: String) -> Bool? {
-            guard let n = object[key] as? NSNumber, Self.isBool(n) else { return nil }
-            return n.boolValue
-        }
-
-        func object(_ key: String) -> Members? {
-            (object[key] as? [String: Any]).map(Members.init)
-        }
-
-        /// JSONSerialization bridges `true`/`false` to NSNumbers too; tell them apart.
-        static func isBool(_ n: NSNumber) -> Bool {
-            String(cString: n.objCType) == "c" || type(of: n) == type(of: NSNumber(value: true))
-        }
     }
 }

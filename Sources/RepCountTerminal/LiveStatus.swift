@@ -1,11 +1,9 @@
 import RepCountCore
 
 /// A status snapshot; every field is optional because older or newer daemons
-/// may send fewer or more of them.
+/// may send fewer or more of them. The session's exercise and targets come as their
+/// own `.session` event first (`LiveEventDecoder`).
 public struct LiveStatus: Sendable, Equatable {
-    public var exercise: Exercise?
-    public var targets: Targets?
-    public var side: Side?
     public var set: Int?
     public var repsInSet: Int?
     public var state: MovementState?
@@ -13,12 +11,9 @@ public struct LiveStatus: Sendable, Equatable {
     public var sensor: SensorStatus?
 
     public init(
-        exercise: Exercise? = nil, targets: Targets? = nil, side: Side? = nil, set: Int? = nil,
-        repsInSet: Int? = nil, state: MovementState? = nil, holdElapsed: Double? = nil, sensor: SensorStatus? = nil
+        set: Int? = nil, repsInSet: Int? = nil, state: MovementState? = nil, holdElapsed: Double? = nil,
+        sensor: SensorStatus? = nil
     ) {
-        self.exercise = exercise
-        self.targets = targets
-        self.side = side
         self.set = set
         self.repsInSet = repsInSet
         self.state = state

@@ -147,9 +147,6 @@ public struct LiveViewModel: Sendable, Equatable {
     }
 
     private mutating func applyStatus(_ s: LiveStatus, at now: Double) {
-        if let e = s.exercise, let t = s.targets ?? targets ?? Optional(e.defaultTargets) {
-            startSession(exercise: e, targets: t, side: s.side)
-        }
         if let v = s.set {
             if v != set { rest = nil }
             set = v

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RepCountCore
+import RepCountProtocol
 
 /// The client's settings from the shared config file; unknown keys (the
 /// daemon's plan and the rest) are ignored.
@@ -9,19 +10,13 @@ struct ClientConfig {
     /// Exercises of the daily plan and their days per week, for adherence.
     var plan: [(exercise: Exercise, daysPerWeek: Int)] = []
 
-    static func candidatePaths(environment: [String: String]) -> [String] {
-        let home = environment["HOME"] ?? ""
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
-        return [configHome + "/repcount/config.json", "/etc/repcount/config.json"]
-    }
-
     /// Reads `explicitPath` (which must exist), or the first default path that
     /// exists; no file at all means defaults.
     static func load(explicitPath: String?, environment: [String: String]) throws -> ClientConfig {
         let path: String
         if let explicitPath {
             path = explicitPath
-        } else if let found = candidatePaths(environment: environment).first(where: { FileManager.default.fileExists(atPath: $0) }) {
+        } else if let found = DaemonPaths.existingConfig(DaemonPaths.Environment(values: environment, isRoot: false)) {
             path = found
         } else {
             return ClientConfig()

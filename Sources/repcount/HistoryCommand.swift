@@ -33,17 +33,17 @@ struct History: AsyncParsableCommand {
     var sessions = false
 
     func validate() throws {
-        guard (1...3660).contains(days) else { throw ValidationError("--days must be from 1 to 3660") }
+        guard (1...HistoryOptions.maximumDays).contains(days) else {
+            throw ValidationError("--days must be from 1 to \(HistoryOptions.maximumDays)")
+        }
         try options.validateFormats()
     }
 
     func run() async throws {
         let loaded: HistoryOptions.Loaded = try await CommandFailure.exiting { try await options.load(defaultDays: days, alignToWeeks: false) }
         if sessions {
-            let inRange = loaded.sessions.filter {
-                let d = loaded.calendar.day(of: $0.startedAt)
-                return d >= loaded.report.from && d <= loaded.report.through
-            }
+            // `load` fetched exactly the sessions that started in the range.
+            let inRange = loaded.sessions
             switch options.format {
             case .json:
                 let encoder = JSONEncoder()

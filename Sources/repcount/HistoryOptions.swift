@@ -57,15 +57,23 @@ struct HistoryOptions: ParsableArguments {
         }
     }
 
+    /// Longest period a history view covers, days: about ten years, which bounds the
+    /// rows printed and the store query.
+    static let maximumDays = 3660
+    /// Longest period in weeks, for `--weeks`: ten years of weeks.
+    static let maximumWeeks = 520
+
+    /// Checks `--weeks`.
+    static func validate(weeks: Int) throws {
+        guard (1...maximumWeeks).contains(weeks) else { throw ValidationError("--weeks must be from 1 to \(maximumWeeks)") }
+    }
+
     /// `$REPCOUNT_DATABASE`, else the user's daemon's database if it exists,
     /// else the system service's (docs/daemon.md).
     static func defaultDatabasePath(environment: [String: String]) -> String {
         if let p = environment["REPCOUNT_DATABASE"], !p.isEmpty { return p }
-        let home = environment["HOME"] ?? ""
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
-        let user = dataHome + "/repcount/history.db"
-        if FileManager.default.fileExists(atPath: user) { return user }
-        return "/var/lib/repcount/history.db"
+        let user = DaemonPaths.database(DaemonPaths.Environment(values: environment, isRoot: false))
+        return FileManager.default.fileExists(atPath: user) ? user : DaemonPaths.systemDatabase
     }
 
     /// Everything a progress view needs, read and aggregated.
@@ -73,8 +81,6 @@ struct HistoryOptions: ParsableArguments {
         var report: ProgressReport
         var sessions: [PracticeSession]
         var calendar: ProgressCalendar
-        /// Where the sessions came from, for messages.
-        var source: String
     }
 
     /// The sessions that started in `[start, end)`, and whether any started
@@ -83,7 +89,6 @@ struct HistoryOptions: ParsableArguments {
     struct Fetched {
         var sessions: [PracticeSession]
         var anyEarlier: Bool
-        var source: String
     }
 
     /// Reads the sessions and aggregates them over `--from`...`--to`, or the
@@ -120,7 +125,7 @@ struct HistoryOptions: ParsableArguments {
         let planStart = fetched.anyEarlier ? first : (firstKept ?? calendar.adding(1, to: through))
         let report = ProgressAggregator(calendar: calendar, plan: practicePlan)
             .report(fetched.sessions, from: first, through: through, planStart: planStart)
-        return Loaded(report: report, sessions: fetched.sessions, calendar: calendar, source: fetched.source)
+        return Loaded(report: report, sessions: fetched.sessions, calendar: calendar)
     }
 
     static func readDatabase(_ path: String, start: Double, end: Double, exercise: Exercise?) throws -> Fetched {
@@ -133,7 +138,7 @@ struct HistoryOptions: ParsableArguments {
             let store = try HistoryStore(path: path, readOnly: true)
             let records = try store.sessions(from: start, to: end, exercise: exercise)
             let earlier = try store.sessions(to: start, exercise: exercise, limit: 1)
-            return Fetched(sessions: records.map(PracticeSession.init(record:)), anyEarlier: !earlier.isEmpty, source: path)
+            return Fetched(sessions: records.map(PracticeSession.init(record:)), anyEarlier: !earlier.isEmpty)
         } catch {
             throw CommandFailure("\(error)", status: ExitStatus.dataError)
         }
@@ -151,7 +156,7 @@ struct HistoryOptions: ParsableArguments {
             }
             return s
         }
-        return Fetched(sessions: sessions, anyEarlier: !(earlier["sessions"]?.array ?? []).isEmpty, source: socket)
+        return Fetched(sessions: sessions, anyEarlier: !(earlier["sessions"]?.array ?? []).isEmpty)
     }
 
     func resolvePlan(environment: [String: String]) throws -> PracticePlan {

@@ -36,7 +36,7 @@ struct Progress: AsyncParsableCommand {
     var weeks: Int = 8
 
     func validate() throws {
-        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be from 1 to 520") }
+        try HistoryOptions.validate(weeks: weeks)
         try options.validateFormats()
     }
 

@@ -39,7 +39,7 @@ struct Report: AsyncParsableCommand {
     var subtitle: String?
 
     func validate() throws {
-        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be from 1 to 520") }
+        try HistoryOptions.validate(weeks: weeks)
         guard !options.json, !options.csv else { throw ValidationError("report writes HTML or SVG; use progress for --json/--csv") }
         try options.validateFormats()
     }

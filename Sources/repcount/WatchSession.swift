@@ -38,8 +38,6 @@ struct WatchSession {
         case resize
         case redraw
         case quit
-        /// The terminal went away (SIGHUP): leave without writing to it.
-        case hangup
         case unreachable(String)
     }
 
@@ -50,28 +48,29 @@ struct WatchSession {
         connection.start()
         let signals = SignalWatcher(sink: sink)
         var saved: TTY.SavedMode?
-        var terminalGone = false
         var writer = ANSIWriter(colors: colors)
         if mode == .fullScreen {
             saved = TTY.enterCbreakMode(STDIN_FILENO)
             TTY.write(ANSI.enterAlternateScreen + ANSI.hideCursor + ANSI.disableWrap, to: STDOUT_FILENO)
             KeyReader.start(sink: sink)
         }
-        let ticker = Task {
+        // Only the full-screen view has timers to redraw; lines and JSON are written
+        // as events come.
+        let ticker: Task<Void, Never>? = mode != .fullScreen ? nil : Task {
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(Self.redrawInterval * 1e9))
                 sink.yield(.tick)
             }
         }
         defer {
-            ticker.cancel()
+            ticker?.cancel()
             signals.cancel()
-            // After a hangup a write could block for ever on a pty nobody
-            // reads (tmux kill-server waits for its panes to exit).
-            if mode == .fullScreen, !terminalGone {
+            // (A hangup never gets here: `SignalWatcher` exits at once, since a write
+            // could block for ever on a pty nobody reads.)
+            if mode == .fullScreen {
                 TTY.write(ANSI.reset + ANSI.enableWrap + ANSI.showCursor + ANSI.leaveAlternateScreen, to: STDOUT_FILENO)
             }
-            if let saved, !terminalGone { TTY.restore(saved) }
+            if let saved { TTY.restore(saved) }
         }
 
         var model = LiveViewModel(endpoint: endpoint, restSeconds: restSeconds)
@@ -102,18 +101,13 @@ struct WatchSession {
                 writer.invalidate()
             case .quit:
                 return 0
-            case .hangup:
-                terminalGone = true
-                return 0
             case .unreachable(let reason):
                 FileHandle.standardError.write(Data("repcount watch: cannot reach the daemon at \(endpoint): \(reason)\n".utf8))
                 return ExitStatus.unavailable
             }
             for event in events {
                 let cues = model.apply(event, at: now)
-                if mode == .plain, let text = formatter.line(for: event, model: model) {
-                    TTY.write("\(Monotonic.wallClockStamp()) \(text)\n", to: STDOUT_FILENO)
-                }
+                if mode == .plain { writePlain(event, formatter, model) }
                 for c in cues { cue.play(c) }
             }
             if mode == .fullScreen {
@@ -126,6 +120,11 @@ struct WatchSession {
 
     private func emitPlain(_ event: LiveEvent, _ formatter: PlainEventFormatter, _ model: inout LiveViewModel) {
         model.apply(event, at: Monotonic.now())
+        writePlain(event, formatter, model)
+    }
+
+    /// The plain line for `event`, stamped with the wall clock, if it has one.
+    private func writePlain(_ event: LiveEvent, _ formatter: PlainEventFormatter, _ model: LiveViewModel) {
         if let text = formatter.line(for: event, model: model) {
             TTY.write("\(Monotonic.wallClockStamp()) \(text)\n", to: STDOUT_FILENO)
         }
@@ -151,26 +150,26 @@ enum Monotonic {
     }
 }
 
-/// SIGWINCH, SIGINT, SIGTERM and SIGHUP as inputs of the watch loop.
+/// SIGWINCH, SIGINT and SIGTERM as inputs of the watch loop; SIGHUP ends it at once.
 final class SignalWatcher: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
 
     init(sink: AsyncStream<WatchSession.Input>.Continuation) {
         let queue = DispatchQueue(label: "repcount-watch-signals")
-        for (sig, input) in [(SIGWINCH, WatchSession.Input.resize), (SIGINT, .quit), (SIGTERM, .quit), (SIGHUP, .hangup)] {
+        func watch(_ sig: Int32, _ handler: @escaping @Sendable () -> Void) -> DispatchSourceSignal {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            if case .hangup = input {
-                // The terminal is gone: exit from here, since the watch loop may
-                // be blocked writing a frame to a pty nobody reads any more
-                // (tmux kill-server waits for its panes before closing them).
-                source.setEventHandler { _exit(0) }
-            } else {
-                source.setEventHandler { sink.yield(input) }
-            }
+            source.setEventHandler(handler: handler)
             source.resume()
-            sources.append(source)
+            return source
         }
+        for (sig, input) in [(SIGWINCH, WatchSession.Input.resize), (SIGINT, .quit), (SIGTERM, .quit)] {
+            sources.append(watch(sig) { sink.yield(input) })
+        }
+        // The terminal is gone: exit from here, since the watch loop may be blocked
+        // writing a frame to a pty nobody reads any more (tmux kill-server waits for
+        // its panes before closing them).
+        sources.append(watch(SIGHUP) { _exit(0) })
     }
 
     func cancel() {
