@@ -42,7 +42,7 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         logger.debug("client connected")
-        send(line(DaemonEvent.hello(server: Daemon.serverName)))
+        send(Engine.line(.hello(server: Daemon.serverName)))
         context.fireChannelActive()
     }
 
@@ -62,9 +62,9 @@ final class ConnectionHandler: ChannelInboundHandler {
                 handle(line)
             case let .tooLong(n):
                 logger.notice("request line too long", metadata: ["request.bytes": "\(n)"])
-                send(line(.error(RequestError(
-                    code: "line_too_long",
-                    message: "request line longer than \(DaemonProtocol.maximumLineBytes) bytes (\(n) seen); discarded up to the next newline"))))
+                send(Engine.error(
+                    id: nil, code: "line_too_long",
+                    message: "request line longer than \(DaemonProtocol.maximumLineBytes) bytes (\(n) seen); discarded up to the next newline"))
             }
         }
     }
@@ -81,7 +81,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             (request, id) = try Request.parse(line: bytes.readableBytesView)
         } catch {
             logger.info("bad request", metadata: ["request.error": "\(error.code)", "request.message": "\(error.message)"])
-            send(line(.error(error)))
+            send(Engine.line(.error(error)))
             return
         }
         switch request {
@@ -95,9 +95,9 @@ final class ConnectionHandler: ChannelInboundHandler {
             // The engine is an actor: ask it off the loop, answer back on the loop.
             guard let context else { return }
             guard inFlight < Self.maximumRequestsInFlight else {
-                send(line(.error(RequestError(
-                    code: "busy", message: "more than \(Self.maximumRequestsInFlight) requests waiting on this connection; wait for answers",
-                    id: id))))
+                send(Engine.error(
+                    id: id, code: "busy",
+                    message: "more than \(Self.maximumRequestsInFlight) requests waiting on this connection; wait for answers"))
                 return
             }
             inFlight += 1
@@ -112,12 +112,6 @@ final class ConnectionHandler: ChannelInboundHandler {
                 }
             }
         }
-    }
-
-    private func line(_ event: DaemonEvent) -> ByteBuffer {
-        var w = JSONWriter(capacity: 256)
-        event.encode(into: &w)
-        return ByteBuffer(bytes: w.bytes)
     }
 
     /// Queues `buffer` for the client, or drops the client if it has stopped

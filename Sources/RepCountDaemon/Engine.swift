@@ -358,9 +358,14 @@ public actor Engine {
     // MARK: Encoding
 
     private func publish(_ event: DaemonEvent, motion: Bool = false) {
+        hub.publish(Self.line(event), motion: motion)
+    }
+
+    /// `event` as one JSON line.
+    static func line(_ event: DaemonEvent) -> ByteBuffer {
         var w = JSONWriter(capacity: 256)
         event.encode(into: &w)
-        hub.publish(ByteBuffer(bytes: w.bytes), motion: motion)
+        return ByteBuffer(bytes: w.bytes)
     }
 
     private func publish(_ event: WireEvent) {
@@ -385,9 +390,7 @@ public actor Engine {
     }
 
     static func error(id: RequestID?, code: String, message: String) -> ByteBuffer {
-        var w = JSONWriter(capacity: 256)
-        DaemonEvent.error(RequestError(code: code, message: message, id: id)).encode(into: &w)
-        return ByteBuffer(bytes: w.bytes)
+        line(.error(RequestError(code: code, message: message, id: id)))
     }
 
     /// Wall clock, Unix seconds. Used only for when things happened on the

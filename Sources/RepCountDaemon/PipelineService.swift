@@ -54,8 +54,9 @@ final class PipelineService: Service {
                     }
                 }
             }
-            // SIGHUP is always trapped: its default action would kill the
-            // daemon on `systemctl reload` when there is no plan file.
+            // SIGHUP is always trapped (`Daemon.run` ignores it until then), so that a
+            // reload without a plan file is still logged and still answers systemd's
+            // RELOADING=1 with READY=1.
             group.addTask {
                 for await _ in await UnixSignalsSequence(trapping: .sighup) {
                     notifier.reloading()

@@ -1,4 +1,5 @@
 import RepCountCore
+import RepCountIIO
 import RepCountProtocol
 import RepCountRecording
 
@@ -16,11 +17,10 @@ public struct ReplaySource: SampleSource {
     /// recording: small enough that events reach watchers promptly at full
     /// speed, large enough that the per-batch cost vanishes.
     static let maximumBatch = 256
-    /// A paced replay wakes at most once per this many seconds (50 ms) and
-    /// hands over every sample due by then, as a live IIO source delivers one
-    /// 50 ms buffer at a time (`LiveSourceConfiguration.bufferDuration`): 20
+    /// A paced replay wakes at most once per this many seconds and hands over every
+    /// sample due by then, as a live IIO source delivers one buffer at a time: 20
     /// wake-ups a second instead of one per sample, for at most 50 ms of delay.
-    static let pacingInterval = 0.05
+    static let pacingInterval = LiveSourceConfiguration.defaultBufferDuration
 
     public var name: String { "replay:\(path)" }
 

@@ -40,7 +40,7 @@ final class SocketServer: Service {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(
-                .writeBufferWaterMark, value: WriteBufferWaterMark(low: backlog / 2, high: backlog))
+                .writeBufferWaterMark, value: ChannelOptions.Types.WriteBufferWaterMark(low: backlog / 2, high: backlog))
             .childChannelInitializer { channel in
                 let n = connections.wrappingAdd(1, ordering: .relaxed).newValue
                 return channel.eventLoop.makeCompletedFuture {

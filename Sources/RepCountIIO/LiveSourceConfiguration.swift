@@ -4,10 +4,12 @@ public struct LiveSourceConfiguration: Sendable, Equatable {
     public var address: DeviceAddress
     /// The rate to ask the device for, Hz; nil keeps the device's own.
     public var requestedFrequency: Double?
-    /// Seconds of samples per buffer refill. 50 ms keeps the source's own
-    /// latency well under the 100 ms budget while a refill at 400 Hz still
-    /// carries 20 samples, so per-refill costs stay small.
+    /// Seconds of samples per buffer refill (`defaultBufferDuration` unless set).
     public var bufferDuration: Double
+    /// Seconds, the default refill: 50 ms keeps the source's own latency well under
+    /// the 100 ms budget while a refill at 400 Hz still carries 20 samples, so
+    /// per-refill costs stay small.
+    public static let defaultBufferDuration = 0.05
     /// Seconds a refill may wait beyond one buffer's worth of samples before
     /// the sensor counts as lost. One second tolerates scheduling hiccups yet
     /// reports an unplugged sensor before the user wonders.
@@ -23,7 +25,7 @@ public struct LiveSourceConfiguration: Sendable, Equatable {
     public var maximumBackoff: Double
 
     public init(
-        address: DeviceAddress, requestedFrequency: Double? = nil, bufferDuration: Double = 0.05,
+        address: DeviceAddress, requestedFrequency: Double? = nil, bufferDuration: Double = LiveSourceConfiguration.defaultBufferDuration,
         refillTimeout: Double = 1.0, fallbackFrequency: Double = 100, initialBackoff: Double = 0.1,
         maximumBackoff: Double = 2.0
     ) {

@@ -1,6 +1,7 @@
 import Foundation
 import RepCountClient
 import RepCountCore
+@testable import RepCountDaemon
 import RepCountJSON
 import RepCountProtocol
 import RepCountRecording
@@ -77,8 +78,7 @@ import Testing
     @Test func badRequestsGetErrorsAndTheConnectionSurvives() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"])
         try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
             let cases: [(bytes: [UInt8], code: String)] = [
@@ -123,8 +123,7 @@ import Testing
     @Test func aFloodOfRequestsIsAnsweredOrRefusedAndTheDaemonCarriesOn() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"])
         // `next` without a session: each answer is a short error line, so the
         // 2,000 answers (~170 kB) fit the client's backlog even when the test
@@ -149,7 +148,7 @@ import Testing
             return (refused, busy)
         }
         #expect(refused + busy == count)
-        #expect(refused >= 64)  // ConnectionHandler.maximumRequestsInFlight
+        #expect(refused >= ConnectionHandler.maximumRequestsInFlight)
         #expect(daemon.process.isRunning)
     }
 
@@ -312,8 +311,7 @@ import Testing
     @Test func aSecondDaemonOnALiveSocketRefusesToStart() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let first = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"])
         var info = stat()
         #expect(stat(first.socketPath, &info) == 0)
@@ -329,8 +327,7 @@ import Testing
     @Test func theSocketGetsTheGroupAskedFor() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         // Any group other than our own shows the chown happened; Debian always has "daemon".
         let group = try #require(getgrnam("daemon"), "no group named daemon here")
         let daemon = try DaemonProcess(
@@ -391,8 +388,7 @@ import Testing
     @Test func sighupReloadsThePlanAndABadPlanKeepsTheOld() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let plan = "\(dir)/config.json"
         try #"{"plan":[{"exercise":"wall-sit","reps":5}]}"#.write(toFile: plan, atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle", "--config", plan])
@@ -469,8 +465,7 @@ import Testing
     @Test func sighupWithoutAPlanFileDoesNotKillTheDaemon() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let daemon = try DaemonProcess(
             directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"],
             environment: ["XDG_CONFIG_HOME": dir, "HOME": dir, "CONFIGURATION_DIRECTORY": dir])
@@ -487,8 +482,7 @@ import Testing
     @Test func readyIsNotifiedOnlyOnceTheSocketListens() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let notifyPath = "\(dir)/notify"
         let receiver = try DatagramReceiver(path: notifyPath)
         let daemon = try DaemonProcess(
@@ -514,8 +508,7 @@ extension DaemonEndToEndTests {
     func socketActivationServesOnThePassedSocket() async throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let recording = "\(dir)/bridge.csv"
-        try writeBridgeRecording(path: recording, reps: 1)
+        let recording = try writeOneRepRecording(in: dir)
         let activated = "\(dir)/activated.sock"
         let daemon = try DaemonProcess(
             directory: dir, arguments: ["--replay", recording, "--speed", "max", "--idle"], waitForSocket: false,

@@ -21,7 +21,7 @@ import Testing
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let recording = "\(dir)/bridge.csv"
-        // Real time: 3 s still, then 2 reps of 11 s.
+        // Real time: 10 s still, then 2 reps of 11 s.
         try writeBridgeRecording(path: recording, reps: 2, holdSeconds: 4, restSeconds: 4)
         let daemon = try DaemonProcess(
             directory: dir, arguments: ["--device", "local:", "--exercise", "bridge"], waitForSocket: false,

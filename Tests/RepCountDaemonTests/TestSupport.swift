@@ -45,6 +45,13 @@ func writeBridgeRecording(
     try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
+/// `DIR/bridge.csv`: one bridge, for tests about the daemon rather than the count.
+func writeOneRepRecording(in dir: String) throws -> String {
+    let path = "\(dir)/bridge.csv"
+    try writeBridgeRecording(path: path, reps: 1)
+    return path
+}
+
 /// What `repcount replay --json` prints for the recording: every pipeline
 /// event of the same `Pipeline`, encoded by the same encoder.
 func referenceEventLines(path: String, targets: Targets? = nil) throws -> [String] {
