@@ -24,6 +24,15 @@ public enum Exercise: String, Sendable, CaseIterable, Codable, Hashable {
 
     /// Whether reps alternate between a left and a right side.
     public var hasSides: Bool { self == .birdDog }
+
+    /// The name as people say it: "Bird dog" (headings upper-case it).
+    public var displayName: String {
+        switch self {
+        case .bridge: "Bridge"
+        case .birdDog: "Bird dog"
+        case .wallSit: "Wall sit"
+        }
+    }
 }
 
 /// Where the sensor is strapped.

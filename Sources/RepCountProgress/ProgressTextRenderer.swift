@@ -60,10 +60,6 @@ public struct ProgressTextRenderer: Sendable {
     }
 
     static func name(_ e: Exercise) -> String {
-        switch e {
-        case .bridge: "BRIDGE"
-        case .birdDog: "BIRD DOG"
-        case .wallSit: "WALL SIT"
-        }
+        e.displayName.uppercased()
     }
 }

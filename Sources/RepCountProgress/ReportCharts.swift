@@ -114,10 +114,6 @@ struct ReportCharts {
     }
 
     static func name(_ e: Exercise) -> String {
-        switch e {
-        case .bridge: "Bridge"
-        case .birdDog: "Bird dog"
-        case .wallSit: "Wall sit"
-        }
+        e.displayName
     }
 }

@@ -402,10 +402,6 @@ public struct LiveViewRenderer: Sendable {
 
     /// The exercise's name as shown in the header.
     public static func exerciseName(_ e: Exercise) -> String {
-        switch e {
-        case .bridge: "BRIDGE"
-        case .birdDog: "BIRD DOG"
-        case .wallSit: "WALL SIT"
-        }
+        e.displayName.uppercased()
     }
 }

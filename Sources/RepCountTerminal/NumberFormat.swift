@@ -28,11 +28,6 @@ public enum NumberFormat {
         value == value.rounded() ? fixed(value, 0) : fixed(value, 1)
     }
 
-    /// A share as a whole percentage: "83%".
-    public static func percent(_ share: Double) -> String {
-        fixed(share * 100, 0) + "%"
-    }
-
     /// `text` padded with spaces on the left to `width`.
     public static func padLeft(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text

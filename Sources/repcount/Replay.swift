@@ -4,6 +4,7 @@ import RepCountCore
 import RepCountJSON
 import RepCountProtocol
 import RepCountRecording
+import RepCountTerminal
 
 /// `repcount replay`: runs a recording through the same pipeline as a live
 /// session and prints what it counted.
@@ -186,9 +187,9 @@ private struct HumanReport {
     }
 
     private func repLine(_ rep: Rep) -> String {
-        var line = "  rep \(Self.pad(String(rep.number), 3))  \(Self.clock(rep.start)) - \(Self.clock(rep.end))"
-        if configuration.exercise.hasSides { line += "  \(Self.padRight(rep.side?.rawValue ?? "-", 5))" }
-        line += "  hold \(Self.pad(Self.seconds(rep.holdSeconds, measured: true), 5)) s"
+        var line = "  rep \(NumberFormat.padLeft(String(rep.number), 3))  \(Self.clock(rep.start)) - \(Self.clock(rep.end))"
+        if configuration.exercise.hasSides { line += "  \(NumberFormat.padRight(rep.side?.rawValue ?? "-", 5))" }
+        line += "  hold \(NumberFormat.padLeft(Self.seconds(rep.holdSeconds, measured: true), 5)) s"
         if rep.targetHoldSeconds > 0 {
             line += " / \(Self.seconds(rep.targetHoldSeconds)) s"
             if rep.isShort { line += "  short" }
@@ -238,16 +239,9 @@ private struct HumanReport {
         let m = tenths / 600 % 60
         let h = tenths / 36000
         let sec = "\(s < 10 ? "0" : "")\(s).\(tenths % 10)"
-        return h > 0 ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec)" : pad("\(m):\(sec)", 7)
+        return h > 0 ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec)" : NumberFormat.padLeft("\(m):\(sec)", 7)
     }
 
-    static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
-    }
-
-    static func padRight(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 }
 
 /// Unbuffered writes to the standard streams, bypassing `print`'s locking
