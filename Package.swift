@@ -179,7 +179,7 @@ let package = Package(
         ),
         // Unit tests of the views, and the end-to-end test that runs the built
         // `repcountd` and `repcount watch` in tmux (the dependencies build them first).
-        .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore", "repcount", "repcountd"]),
+        .testTarget(name: "RepCountTerminalTests", dependencies: ["RepCountTerminal", "RepCountCore", "RepCountTestSupport", "repcount", "repcountd"]),
         // Aggregation on in-memory sessions, and the history/progress/report
         // commands run on a real SQLite history written with the store's API.
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import RepCountTestSupport
 import RepCountClient
 import RepCountCore
 import RepCountJSON
@@ -67,13 +68,7 @@ func referenceEventLines(path: String, targets: Targets? = nil) throws -> [Strin
 
 /// The `repcountd` built beside this test bundle.
 func daemonExecutable() throws -> String {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    // The bundle may be a directory (…/RepCountPackageTests.xctest/…) on some platforms.
-    for _ in 0..<4 {
-        let candidate = dir.appendingPathComponent("repcountd").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        dir = dir.deletingLastPathComponent()
-    }
+    if let path = BuiltProducts.path("repcountd") { return path }
     throw DaemonTestError.missingExecutable("repcountd not found near \(CommandLine.arguments[0]); run `swift build` first")
 }
 

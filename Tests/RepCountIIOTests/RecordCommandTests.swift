@@ -9,10 +9,7 @@ import Testing
 @Suite(.serialized, .enabled(if: Emulation.available, "needs root and unshare(2): \(Emulation.skipReason)"))
 struct RecordCommandTests {
     /// The `repcount` executable `swift test` built next to the test bundle.
-    static var repcount: String {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return dir.appendingPathComponent("repcount").path
-    }
+    static var repcount: String { BuiltProducts.path("repcount") ?? "repcount" }
 
     static func temporary(_ name: String) -> String {
         NSTemporaryDirectory() + "repcount-\(getpid())-\(UUID().uuidString)-\(name)"

@@ -182,12 +182,8 @@ struct ProgressCommandTests {
         init() throws {
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("repcount-progress-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            var products = Bundle.main.bundleURL
-            while !FileManager.default.fileExists(atPath: products.appendingPathComponent("repcount").path), products.path != "/" {
-                products.deleteLastPathComponent()
-            }
-            repcount = products.appendingPathComponent("repcount")
-            repcountd = products.appendingPathComponent("repcountd")
+            repcount = URL(fileURLWithPath: BuiltProducts.path("repcount") ?? "repcount")
+            repcountd = URL(fileURLWithPath: BuiltProducts.path("repcountd") ?? "repcountd")
             try #require(FileManager.default.isExecutableFile(atPath: repcount.path), "build repcount first")
         }
 

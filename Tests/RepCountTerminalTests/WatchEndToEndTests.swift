@@ -1,4 +1,5 @@
 import Foundation
+import RepCountTestSupport
 import Testing
 
 @testable import RepCountTerminal
@@ -159,14 +160,9 @@ struct WatchEndToEndTests {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             socket = dir.appendingPathComponent("d.sock").path
             session = "repcount-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
-            // The test bundle sits beside the package's executables in .build/<config>/.
-            var products = Bundle.main.bundleURL
-            while !FileManager.default.fileExists(atPath: products.appendingPathComponent("repcount").path), products.path != "/" {
-                products.deleteLastPathComponent()
-            }
-            repcount = products.appendingPathComponent("repcount")
+            repcount = URL(fileURLWithPath: BuiltProducts.path("repcount") ?? "repcount")
             let env = ProcessInfo.processInfo.environment
-            repcountd = env["REPCOUNTD"].map { URL(fileURLWithPath: $0) } ?? products.appendingPathComponent("repcountd")
+            repcountd = URL(fileURLWithPath: env["REPCOUNTD"] ?? BuiltProducts.path("repcountd") ?? "repcountd")
             try #require(FileManager.default.isExecutableFile(atPath: repcount.path), "build repcount first: \(repcount.path)")
             try #require(FileManager.default.isExecutableFile(atPath: repcountd.path), "build repcountd first: \(repcountd.path)")
         }

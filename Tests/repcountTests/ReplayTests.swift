@@ -9,17 +9,7 @@ import RepCountTestSupport
 /// stdout, the single stderr line, and the exit status.
 @Suite struct ReplayTests {
     /// The `repcount` executable beside the test bundle in the build directory.
-    static let executable: URL = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        for dir in candidates {
-            let url = dir.appendingPathComponent("repcount")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return candidates[0].appendingPathComponent("repcount")
-    }()
+    static let executable = URL(fileURLWithPath: BuiltProducts.path("repcount") ?? "repcount")
 
     /// Runs `repcount replay ARGS` to completion.
     static func replay(_ arguments: [String]) throws -> ProcessRun {
