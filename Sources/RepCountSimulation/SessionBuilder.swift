@@ -90,10 +90,10 @@ public struct SessionBuilder {
 
     // MARK: - Primitives
 
-    /// A random skew for one transition: people are not metronomes.
+    /// A random skew for one transition: people are not metronomes. Within ±0.5,
+    /// so inside `MinimumJerk.maximumSkew` (0.6) without a further clamp.
     mutating func skew() -> Double {
-        let k = random.normal(0, 0.25, clampedTo: 2)
-        return max(-MinimumJerk.maximumSkew, min(MinimumJerk.maximumSkew, k))
+        random.normal(0, 0.25, clampedTo: 2)
     }
 
     /// Moves to `pose` over `duration` seconds.
