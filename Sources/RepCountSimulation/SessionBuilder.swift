@@ -255,8 +255,7 @@ public struct SessionBuilder {
             // MEx bridges show 1-5 m/s² spikes in |a| as the hips come down.
             let width = random.uniform(0.03, 0.08)
             let start = end - random.uniform(0.1, 0.3)
-            motion.add(Disturbance(start: start, end: start + 7 * width, kind: .impact(
-                peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), width: width)))
+            motion.add(.impact(start: start, peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), width: width))
         }
         repIndex += 1
         if !labelled { unlabelledReps += 1 }
