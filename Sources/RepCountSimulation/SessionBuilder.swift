@@ -46,6 +46,13 @@ public struct SessionBuilder {
     /// deliberate corrections people make take a few tenths of a second.
     static let shortestPoseChange = 0.4
 
+    /// Shortest duration `move(to:over:)` accepts, seconds. Below
+    /// `shortestPoseChange` because a rep's lowering is drawn, not chosen: a quick
+    /// mover's ramp (0.8 s at the least) times a lowering-to-raising ratio (0.8 at
+    /// the least) times a spread factor (e^(-2.5·0.25) ≈ 0.54 at the least) can be
+    /// as short as ≈ 0.34 s, a fast but human drop back to rest.
+    static let shortestAllowedMove = shortestPoseChange / 2
+
     /// Shortest rest in which a fidget is placed, seconds: a fidget needs room
     /// so it does not merge into a rep's transition.
     static let minimumRestForFidget = 3.0
@@ -98,7 +105,7 @@ public struct SessionBuilder {
 
     /// Moves to `pose` over `duration` seconds.
     mutating func move(to pose: BodyPose, over duration: Double) {
-        precondition(duration >= Self.shortestPoseChange * 0.5, "pose change over \(duration) s is not a human movement")
+        precondition(duration >= Self.shortestAllowedMove, "pose change over \(duration) s is not a human movement")
         time += duration
         motion.key(pose, at: time, skew: skew())
     }
