@@ -72,6 +72,7 @@ leg's reps are in the signal as small movements of the instrumented thigh.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import math
 import os
@@ -1027,15 +1028,21 @@ def write(spec, stamp, f, labels, outdir):
         lines.append(f"# instrumented_side: {spec['instrumented_side']}")
     lines.append(f"# stress: {spec['note']}")
     lines.append("time_s,accel_x,accel_y,accel_z")
-    body = np.column_stack([stamp, f])
     path = os.path.join(outdir, name + ".csv")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
-        np.savetxt(fh, body, fmt="%.4f", delimiter=",")
+        fh.write(csv_body(stamp, f))
     with open(os.path.join(outdir, name + ".labels.json"), "w", encoding="utf-8") as fh:
         json.dump(labels, fh, indent=2)
         fh.write("\n")
     return path
+
+
+def csv_body(stamp, f):
+    """The rows of a recording, as written after its header: time and three axes, 4 decimals."""
+    buf = io.StringIO()
+    np.savetxt(buf, np.column_stack([stamp, f]), fmt="%.4f", delimiter=",")
+    return buf.getvalue()
 
 
 def plot(spec, stamp, f, labels, outdir):
@@ -1086,16 +1093,13 @@ def check_labels(labels, t_last):
 
 def check(outdir):
     """Regenerates every file in memory and compares it with what is in outdir."""
-    import io
     failures = 0
     for c in CATALOGUE:
         spec, stamp, f, labels = generate(c)
         base = os.path.join(outdir, c["name"])
-        buf = io.StringIO()
-        np.savetxt(buf, np.column_stack([stamp, f]), fmt="%.4f", delimiter=",")
         with open(base + ".csv", encoding="utf-8") as fh:
             committed = fh.read()
-        same_csv = committed.endswith(buf.getvalue())
+        same_csv = committed.endswith(csv_body(stamp, f))
         with open(base + ".labels.json", encoding="utf-8") as fh:
             same_labels = json.load(fh) == json.loads(json.dumps(labels))
         problems = check_labels(labels, float(stamp[-1]))
