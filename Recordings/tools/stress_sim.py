@@ -1110,9 +1110,28 @@ def check(outdir):
     return 1 if failures else 0
 
 
+def match_reps(labelled, counted):
+    """Pairs labelled with counted reps one to one by time overlap, largest overlap
+    first (ties by counted, then labelled index), as RepMatcher.swift does; intervals
+    that merely touch do not overlap. Returns {labelled index: counted index}."""
+    candidates = []
+    for i, c in enumerate(counted):
+        for j, r in enumerate(labelled):
+            o = min(c["end"], r["end"]) - max(c["start"], r["start"])
+            if o > 0:
+                candidates.append((-o, i, j))
+    candidates.sort()
+    used_counted, pairs = set(), {}
+    for _, i, j in candidates:
+        if i not in used_counted and j not in pairs:
+            used_counted.add(i)
+            pairs[j] = i
+    return pairs
+
+
 def compare(paths, binary, plot_dir=None):
-    """Runs `repcount replay --json` and lists, per labelled rep, the counted rep it
-    overlaps most (one to one), then the counted reps that match none."""
+    """Runs `repcount replay --json` and lists, per labelled rep, the counted rep it is
+    paired with (match_reps), then the counted reps that match none."""
     import subprocess
     for path in paths:
         with open(path[:-4] + ".labels.json", encoding="utf-8") as fh:
@@ -1122,19 +1141,15 @@ def compare(paths, binary, plot_dir=None):
         ev = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
         C = [e for e in ev if e["type"] == "rep"]
         print(f"== {os.path.basename(path)}: {len(L)} labelled, {len(C)} counted")
-        used = set()
-        for si, r in L:
-            best, overlap = None, 0.0
-            for j, c in enumerate(C):
-                o = min(r["end"], c["end"]) - max(r["start"], c["start"])
-                if j not in used and o > overlap:
-                    best, overlap = j, o
+        pairs = match_reps([r for _, r in L], C)
+        used = set(pairs.values())
+        for k, (si, r) in enumerate(L):
+            best = pairs.get(k)
             lh = r["hold_end"] - r["hold_start"]
             head = f"  label set {si + 1} {r['start']:8.2f}-{r['end']:8.2f} hold {lh:5.2f} {r['side'] or '':5s}"
             if best is None:
                 print(head + " | MISSED")
                 continue
-            used.add(best)
             c = C[best]
             flags = ("  HOLD" if abs(c["hold_s"] - lh) > 1 else "") + \
                     ("  SIDE" if r["side"] and c.get("side") != r["side"] else "")
