@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(name: "RepCountCoreTests", dependencies: ["RepCountCore", "RepCountRecording"]),
         .testTarget(name: "RepCountRecordingTests", dependencies: ["RepCountRecording", "RepCountTestSupport"]),
         .testTarget(name: "RepCountEvaluationTests", dependencies: ["RepCountEvaluation", "RepCountTestSupport"]),
-        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording"]),
+        .testTarget(name: "RepCountSimulationTests", dependencies: ["RepCountSimulation", "RepCountCore", "RepCountRecording", "RepCountTestSupport"]),
         .testTarget(
             name: "RepCountIIOTests",
             dependencies: ["RepCountIIO", "RepCountTestSupport", "RepCountCore", "RepCountRecording"]

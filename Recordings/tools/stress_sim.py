@@ -72,6 +72,7 @@ leg's reps are in the signal as small movements of the instrumented thigh.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import math
 import os
@@ -1027,15 +1028,21 @@ def write(spec, stamp, f, labels, outdir):
         lines.append(f"# instrumented_side: {spec['instrumented_side']}")
     lines.append(f"# stress: {spec['note']}")
     lines.append("time_s,accel_x,accel_y,accel_z")
-    body = np.column_stack([stamp, f])
     path = os.path.join(outdir, name + ".csv")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
-        np.savetxt(fh, body, fmt="%.4f", delimiter=",")
+        fh.write(csv_body(stamp, f))
     with open(os.path.join(outdir, name + ".labels.json"), "w", encoding="utf-8") as fh:
         json.dump(labels, fh, indent=2)
         fh.write("\n")
     return path
+
+
+def csv_body(stamp, f):
+    """The rows of a recording, as written after its header: time and three axes, 4 decimals."""
+    buf = io.StringIO()
+    np.savetxt(buf, np.column_stack([stamp, f]), fmt="%.4f", delimiter=",")
+    return buf.getvalue()
 
 
 def plot(spec, stamp, f, labels, outdir):
@@ -1086,16 +1093,13 @@ def check_labels(labels, t_last):
 
 def check(outdir):
     """Regenerates every file in memory and compares it with what is in outdir."""
-    import io
     failures = 0
     for c in CATALOGUE:
         spec, stamp, f, labels = generate(c)
         base = os.path.join(outdir, c["name"])
-        buf = io.StringIO()
-        np.savetxt(buf, np.column_stack([stamp, f]), fmt="%.4f", delimiter=",")
         with open(base + ".csv", encoding="utf-8") as fh:
             committed = fh.read()
-        same_csv = committed.endswith(buf.getvalue())
+        same_csv = committed.endswith(csv_body(stamp, f))
         with open(base + ".labels.json", encoding="utf-8") as fh:
             same_labels = json.load(fh) == json.loads(json.dumps(labels))
         problems = check_labels(labels, float(stamp[-1]))
@@ -1106,9 +1110,28 @@ def check(outdir):
     return 1 if failures else 0
 
 
+def match_reps(labelled, counted):
+    """Pairs labelled with counted reps one to one by time overlap, largest overlap
+    first (ties by counted, then labelled index), as RepMatcher.swift does; intervals
+    that merely touch do not overlap. Returns {labelled index: counted index}."""
+    candidates = []
+    for i, c in enumerate(counted):
+        for j, r in enumerate(labelled):
+            o = min(c["end"], r["end"]) - max(c["start"], r["start"])
+            if o > 0:
+                candidates.append((-o, i, j))
+    candidates.sort()
+    used_counted, pairs = set(), {}
+    for _, i, j in candidates:
+        if i not in used_counted and j not in pairs:
+            used_counted.add(i)
+            pairs[j] = i
+    return pairs
+
+
 def compare(paths, binary, plot_dir=None):
-    """Runs `repcount replay --json` and lists, per labelled rep, the counted rep it
-    overlaps most (one to one), then the counted reps that match none."""
+    """Runs `repcount replay --json` and lists, per labelled rep, the counted rep it is
+    paired with (match_reps), then the counted reps that match none."""
     import subprocess
     for path in paths:
         with open(path[:-4] + ".labels.json", encoding="utf-8") as fh:
@@ -1118,19 +1141,15 @@ def compare(paths, binary, plot_dir=None):
         ev = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
         C = [e for e in ev if e["type"] == "rep"]
         print(f"== {os.path.basename(path)}: {len(L)} labelled, {len(C)} counted")
-        used = set()
-        for si, r in L:
-            best, overlap = None, 0.0
-            for j, c in enumerate(C):
-                o = min(r["end"], c["end"]) - max(r["start"], c["start"])
-                if j not in used and o > overlap:
-                    best, overlap = j, o
+        pairs = match_reps([r for _, r in L], C)
+        used = set(pairs.values())
+        for k, (si, r) in enumerate(L):
+            best = pairs.get(k)
             lh = r["hold_end"] - r["hold_start"]
             head = f"  label set {si + 1} {r['start']:8.2f}-{r['end']:8.2f} hold {lh:5.2f} {r['side'] or '':5s}"
             if best is None:
                 print(head + " | MISSED")
                 continue
-            used.add(best)
             c = C[best]
             flags = ("  HOLD" if abs(c["hold_s"] - lh) > 1 else "") + \
                     ("  SIDE" if r["side"] and c.get("side") != r["side"] else "")

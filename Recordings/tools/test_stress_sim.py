@@ -127,3 +127,13 @@ def test_file_cut_inside_a_rep_leaves_that_rep_unlabelled():
     assert sum(len(s["reps"]) for s in cut["sets"]) == 4
     first = cut["sets"][0]["reps"][0]
     assert first["start"] > 0
+
+
+def test_match_reps_pairs_the_largest_overlap_first():
+    # In label order the first label would take the counted rep (overlap 3) and
+    # leave the second (overlap 11) unmatched; RepMatcher pairs the larger first.
+    labelled = [{"start": 0, "end": 10}, {"start": 8, "end": 20}]
+    counted = [{"start": 7, "end": 19}]
+    assert S.match_reps(labelled, counted) == {1: 0}
+    # Touching is not overlapping.
+    assert S.match_reps([{"start": 0, "end": 7}], counted) == {}

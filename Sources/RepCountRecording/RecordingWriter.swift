@@ -57,7 +57,7 @@ public final class RecordingWriter {
         guard fd >= 0 else { throw .cannotCreate(file: path, reason: String(cString: strerror(errno))) }
         buffer.reserveCapacity(Self.bufferSize + Self.maxRowBytes)
         for (key, value) in metadata.entries {
-            buffer.append(contentsOf: "# \(Self.oneLine(key, colon: "_")): \(Self.oneLine(value, colon: ":"))\n".utf8)
+            buffer.append(contentsOf: "# \(Self.metadataKey(key)): \(Self.metadataValue(value))\n".utf8)
         }
         buffer.append(contentsOf: columns.joined(separator: ",").utf8)
         buffer.append(UInt8(ascii: "\n"))
@@ -70,11 +70,17 @@ public final class RecordingWriter {
         }
     }
 
-    /// A metadata key or value on one line, as the reader will split it: a
-    /// line break would end the entry (and start a data row), and a colon in
-    /// a key would move the split.
-    static func oneLine(_ text: String, colon: Character) -> String {
-        String(text.map { $0.isNewline ? " " : ($0 == ":" ? colon : $0) })
+    /// A metadata key as the reader will split it: on one line (a line break
+    /// would end the entry and start a data row), with no colon (one would move
+    /// the split), each replaced by an underscore.
+    static func metadataKey(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : ($0 == ":" ? "_" : $0) })
+    }
+
+    /// A metadata value on one line: a line break would end the entry (and start
+    /// a data row). Colons are kept; the reader splits at the first one, in the key.
+    static func metadataValue(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
     }
 
     /// Writes one sample; the writer must have the default four columns.

@@ -159,9 +159,9 @@ public struct BodyMotion: Sendable {
                 vibration += w * g * tremor
             case let .impact(peak, frequencyHz, width):
                 // A wave packet: an oscillation under a Gaussian envelope centred
-                // 3.5 widths after the start, so position, velocity and acceleration
+                // `impactCentreWidths` widths after the start, so position, velocity and acceleration
                 // all start from zero (an abrupt start would be an unbounded jerk).
-                let tau = t - d.start - 3.5 * width
+                let tau = t - d.start - Disturbance.impactCentreWidths * width
                 let omega = 2 * Double.pi * frequencyHz
                 let envelope = exp(-(tau * tau) / (width * width))
                 jolt -= peak / (omega * omega) * envelope * sin(omega * tau)

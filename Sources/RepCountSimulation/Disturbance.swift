@@ -17,8 +17,8 @@ public struct Disturbance: Sendable {
         case effort(tremor: Double, sway: Double, growth: Double)
         /// A jolt: the hips or knee landing on the mat. A brief oscillation of the
         /// soft tissue under the strap, about `peak` m/s² at `frequencyHz`, under a
-        /// Gaussian envelope `width` seconds wide, centred 3.5 widths after the start
-        /// (the disturbance should last 7 widths).
+        /// Gaussian envelope `width` seconds wide, centred `impactCentreWidths` widths
+        /// after the start (make one with `Disturbance.impact`, which sets the end).
         case impact(peak: Double, frequencyHz: Double, width: Double)
     }
 
@@ -30,6 +30,19 @@ public struct Disturbance: Sendable {
         self.start = start
         self.end = max(end, start)
         self.kind = kind
+    }
+
+    /// Where an impact's Gaussian envelope is centred, in envelope widths after
+    /// the disturbance's start; the disturbance lasts twice that. At 3.5 widths
+    /// from the centre the envelope is e^(-3.5²) ≈ 5·10⁻⁶, so the wave starts
+    /// and ends at rest.
+    static let impactCentreWidths = 3.5
+
+    /// A jolt (`Kind.impact`) starting at `start`, lasting `2 · impactCentreWidths`
+    /// envelope widths.
+    static func impact(start: Double, peak: Double, frequencyHz: Double, width: Double) -> Disturbance {
+        Disturbance(start: start, end: start + 2 * impactCentreWidths * width,
+                    kind: .impact(peak: peak, frequencyHz: frequencyHz, width: width))
     }
 
     /// Smooth on/off weight: 0 outside, ramping over `ramp` seconds at each end.

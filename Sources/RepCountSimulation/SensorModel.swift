@@ -62,7 +62,7 @@ public struct SensorModel: Sendable {
 
     /// The reading for segment-frame specific force `f` at time `t` (seconds).
     public func read(_ f: Vector3, at t: Double, random: inout SimulationRandom) -> Vector3 {
-        let s = (slips.isEmpty ? mount : mount(at: t)).applyTransposed(f)
+        let s = mount(at: t).applyTransposed(f)
         let coupled = s + cross.apply(s)
         let minutes = t / 60
         func axis(_ v: Double, _ k: Double, _ b: Double, _ d: Double, _ n: Double) -> Double {

@@ -46,6 +46,13 @@ public struct SessionBuilder {
     /// deliberate corrections people make take a few tenths of a second.
     static let shortestPoseChange = 0.4
 
+    /// Shortest duration `move(to:over:)` accepts, seconds. Below
+    /// `shortestPoseChange` because a rep's lowering is drawn, not chosen: a quick
+    /// mover's ramp (0.8 s at the least) times a lowering-to-raising ratio (0.8 at
+    /// the least) times a spread factor (e^(-2.5·0.25) ≈ 0.54 at the least) can be
+    /// as short as ≈ 0.34 s, a fast but human drop back to rest.
+    static let shortestAllowedMove = shortestPoseChange / 2
+
     /// Shortest rest in which a fidget is placed, seconds: a fidget needs room
     /// so it does not merge into a rep's transition.
     static let minimumRestForFidget = 3.0
@@ -90,15 +97,15 @@ public struct SessionBuilder {
 
     // MARK: - Primitives
 
-    /// A random skew for one transition: people are not metronomes.
+    /// A random skew for one transition: people are not metronomes. Within ±0.5,
+    /// so inside `MinimumJerk.maximumSkew` (0.6) without a further clamp.
     mutating func skew() -> Double {
-        let k = random.normal(0, 0.25, clampedTo: 2)
-        return max(-MinimumJerk.maximumSkew, min(MinimumJerk.maximumSkew, k))
+        random.normal(0, 0.25, clampedTo: 2)
     }
 
     /// Moves to `pose` over `duration` seconds.
     mutating func move(to pose: BodyPose, over duration: Double) {
-        precondition(duration >= Self.shortestPoseChange * 0.5, "pose change over \(duration) s is not a human movement")
+        precondition(duration >= Self.shortestAllowedMove, "pose change over \(duration) s is not a human movement")
         time += duration
         motion.key(pose, at: time, skew: skew())
     }
@@ -255,8 +262,7 @@ public struct SessionBuilder {
             // MEx bridges show 1-5 m/s² spikes in |a| as the hips come down.
             let width = random.uniform(0.03, 0.08)
             let start = end - random.uniform(0.1, 0.3)
-            motion.add(Disturbance(start: start, end: start + 7 * width, kind: .impact(
-                peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), width: width)))
+            motion.add(.impact(start: start, peak: random.uniform(0.5, 3.5), frequencyHz: random.uniform(8, 16), width: width))
         }
         repIndex += 1
         if !labelled { unlabelledReps += 1 }

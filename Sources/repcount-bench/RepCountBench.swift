@@ -82,22 +82,13 @@ struct RepCountBench: ParsableCommand {
         let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("repcount").path
         let useRepcount = !selfReplay && FileManager.default.isExecutableFile(atPath: sibling)
         let command = useRepcount ? [sibling, "replay", path, "--json"] : [ChildProcess.executablePath(), "--replay-only", path]
-        var replay = Measurement()
-        for _ in 0..<runs {
-            let r = try ChildProcess.run(command)
-            guard r.status == 0 else { throw ValidationError("\(command.joined(separator: " ")) exited with \(r.status)") }
-            replay.add(wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRSSBytes)
-        }
+        let replay = try measureChildren(command)
         // The same replay on the file's first minute: constant memory means the same peak.
         let short = try Self.head(of: path, seconds: 60)
         defer { unlink(short) }
         let shortRSS = try ChildProcess.run(command.map { $0 == path ? short : $0 }).peakRSSBytes
         // The same job with parsing on the pipeline's thread, to show what the second thread buys.
-        var oneThread = Measurement()
-        for _ in 0..<runs {
-            let r = try ChildProcess.run([ChildProcess.executablePath(), "--replay-only", path, "--sequential"])
-            oneThread.add(wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRSSBytes)
-        }
+        let oneThread = try measureChildren([ChildProcess.executablePath(), "--replay-only", path, "--sequential"])
 
         let py = noPython ? nil : try pythonReference(path)
         let truth = (try? Labels.read(path: Labels.path(forRecording: path))).map { $0.sets.reduce(0) { $0 + $1.reps.count } }
@@ -213,6 +204,17 @@ struct RepCountBench: ParsableCommand {
     }
 
     /// Best wall and CPU (this process's user+system) time of `runs` runs of `body`.
+    /// Runs `command` as a child process `runs` times; a run that fails stops the benchmark.
+    private func measureChildren(_ command: [String]) throws -> Measurement {
+        var m = Measurement()
+        for _ in 0..<runs {
+            let r = try ChildProcess.run(command)
+            guard r.status == 0 else { throw ValidationError("\(command.joined(separator: " ")) exited with \(r.status)") }
+            m.add(wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRSSBytes)
+        }
+        return m
+    }
+
     private func measure(_ body: () throws -> Void) throws -> Measurement {
         var m = Measurement()
         for _ in 0..<runs {

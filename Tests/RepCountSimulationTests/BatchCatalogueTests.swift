@@ -1,5 +1,6 @@
 import Foundation
 import RepCountCore
+import RepCountTestSupport
 import Testing
 @testable import RepCountSimulation
 
@@ -45,12 +46,11 @@ import Testing
 
     @Test func committedRecordingRegeneratesBitForBit() throws {
         let name = "sim-bird-dog-lower-back-02"
-        let dir = try SimulatedRecordingTests.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try SimulatedRecording(spec: try BatchCatalogue.recording(named: name)).write(toDirectory: dir)
+        let dir = try TemporaryDirectory()
+        try SimulatedRecording(spec: try BatchCatalogue.recording(named: name)).write(toDirectory: dir.path)
         for file in [name + ".csv", name + ".labels.json"] {
             let committed = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Recordings/" + file))
-            let regenerated = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + file))
+            let regenerated = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/" + file))
             // Compared as a Boolean so a mismatch prints one line, not two files.
             let same = committed == regenerated
             #expect(same, "Recordings/\(file) differs from the generator's output: run `swift run repcount-sim batch --out Recordings`")

@@ -1,6 +1,7 @@
 import Foundation
 import RepCountCore
 import RepCountRecording
+import RepCountTestSupport
 import Testing
 @testable import RepCountSimulation
 
@@ -12,22 +13,14 @@ import Testing
                       device: device, sampleRate: rate, seed: seed)
     }
 
-    /// A fresh temporary directory, removed by the caller.
-    static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repcount-sim-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func sameSeedGivesTheSameBytes() throws {
         let s = spec(.bridge, .thigh, seed: 21)
-        let one = try Self.temporaryDirectory(), two = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: one); try? FileManager.default.removeItem(atPath: two) }
-        try SimulatedRecording(spec: s).write(toDirectory: one)
-        try SimulatedRecording(spec: s).write(toDirectory: two)
+        let one = try TemporaryDirectory(), two = try TemporaryDirectory()
+        try SimulatedRecording(spec: s).write(toDirectory: one.path)
+        try SimulatedRecording(spec: s).write(toDirectory: two.path)
         for file in ["t.csv", "t.labels.json"] {
-            let a = try Data(contentsOf: URL(fileURLWithPath: one + "/" + file))
-            let b = try Data(contentsOf: URL(fileURLWithPath: two + "/" + file))
+            let a = try Data(contentsOf: URL(fileURLWithPath: one.path + "/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: two.path + "/" + file))
             #expect(a.count > 100)
             #expect(a == b, "\(file) differs between two runs of the same seed")
         }
@@ -42,11 +35,10 @@ import Testing
 
     @Test func fileRoundTripsThroughTheProjectReaders() throws {
         let r = SimulatedRecording(spec: spec(.birdDog, .thigh, seed: 5, rate: 62.5, device: .lis3dh))
-        let dir = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try r.write(toDirectory: dir)
+        let dir = try TemporaryDirectory()
+        try r.write(toDirectory: dir.path)
 
-        let reader = try RecordingReader(path: dir + "/t.csv")
+        let reader = try RecordingReader(path: dir.path + "/t.csv")
         #expect(reader.metadata.exercise == .birdDog)
         #expect(reader.metadata.placement == .thigh)
         #expect(reader.metadata.sampleRateHz == 62.5)
@@ -59,7 +51,7 @@ import Testing
         }
         #expect(count == r.samples.count)
 
-        let labels = try Labels.read(path: dir + "/t.labels.json")
+        let labels = try Labels.read(path: dir.path + "/t.labels.json")
         #expect(labels == r.labels)
         // The shared format's keys, with an explicit null side except for bird dogs.
         let text = r.labelsJSON()
