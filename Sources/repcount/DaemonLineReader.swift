@@ -9,6 +9,11 @@ import Darwin
 
 /// The connection to the daemon on its own thread: connect, subscribe, read
 /// lines, and on failure report it and try again with a growing delay.
+///
+/// It reads the socket itself rather than through `RepCountClient.DaemonConnection`
+/// because `watch --json` passes every line on byte for byte, the hello included
+/// (which `DaemonConnection` consumes and parses), and a plain thread keeps reading
+/// while the watch loop is blocked writing to a slow terminal.
 final class DaemonLineReader: @unchecked Sendable {
     let path: String
     let sendStatus: Bool
