@@ -100,7 +100,7 @@ public enum RepTimer {
             riseTop = max(riseTop, y(k))
             k += 1
         }
-        let rise = ramp(h, rest: restBefore, top: riseTop, from: first, to: middle, rising: true, edge: profile.edgeFraction)
+        let rise = ramp(h, rest: restBefore, top: riseTop, from: first, to: middle, anchor: i50, rising: true, edge: profile.edgeFraction)
         let riseSeconds = (rise.upper - rise.lower) / (upperLevel - lowerLevel) * 0.5
         let window = max(window0, Int(rampWindowFraction * riseSeconds / tickInterval))
         // The fall, against the level it left from.
@@ -110,7 +110,7 @@ public enum RepTimer {
             fallTop = max(fallTop, y(k))
             k -= 1
         }
-        let fall = ramp(h, rest: restAfter, top: fallTop, from: middle, to: to, rising: false, edge: profile.edgeFraction)
+        let fall = ramp(h, rest: restAfter, top: fallTop, from: middle, to: to, anchor: j50, rising: false, edge: profile.edgeFraction)
 
         var holdStart: Double
         var holdEnd: Double
@@ -171,9 +171,11 @@ public enum RepTimer {
     }
 
     /// Crossing times of one ramp between `rest` and `top`: at `edge` (leaving or reaching
-    /// rest), `lowerLevel` and `upperLevel` of its height.
+    /// rest), `lowerLevel` and `upperLevel` of its height. The ramp is the one through
+    /// `anchor` (the rep's half-height crossing), so a jolt elsewhere in `from...to`
+    /// (a knock just before the rep, in the window searched for its start) is not it.
     static func ramp(
-        _ h: TiltHistory, rest: Double, top: Double, from: Int, to: Int, rising: Bool, edge: Double
+        _ h: TiltHistory, rest: Double, top: Double, from: Int, to: Int, anchor: Int, rising: Bool, edge: Double
     ) -> (edge: Double, lower: Double, upper: Double) {
         let oldest = h.oldest
         let height = top - rest
@@ -182,9 +184,14 @@ public enum RepTimer {
         let highLevel = rest + upperLevel * height
         @inline(__always) func y(_ i: Int) -> Double { Double(h[i].tilt) }
         if rising {
-            // First ticks at or above each level, scanning up from the start of the search.
-            var a = from
-            while a < to && y(a) < lowLevel { a += 1 }
+            // The lower level's crossing next to the anchor, then the first ticks at or
+            // above the upper level and the last at or below the edge around it.
+            var a = min(max(anchor, from), to)
+            if y(a) >= lowLevel {
+                while a > from && y(a - 1) >= lowLevel { a -= 1 }
+            } else {
+                while a < to && y(a) < lowLevel { a += 1 }
+            }
             var b = a
             while b < to && y(b) < highLevel { b += 1 }
             var e = a
@@ -193,9 +200,12 @@ public enum RepTimer {
                     crossing(h, a - 1, a, level: lowLevel, oldest: oldest, newest: to),
                     crossing(h, b - 1, b, level: highLevel, oldest: oldest, newest: to))
         }
-        // Last ticks at or above each level, scanning down from the end of the search.
-        var a = to
-        while a > from && y(a) < lowLevel { a -= 1 }
+        var a = min(max(anchor, from), to)
+        if y(a) >= lowLevel {
+            while a < to && y(a + 1) >= lowLevel { a += 1 }
+        } else {
+            while a > from && y(a) < lowLevel { a -= 1 }
+        }
         var b = a
         while b > from && y(b) < highLevel { b -= 1 }
         var e = a

@@ -47,6 +47,27 @@ import Testing
         #expect(timing.start <= timing.holdStart && timing.holdStart <= timing.holdEnd && timing.holdEnd <= timing.end)
     }
 
+    /// A knock just before the rep (a 0.5 s spike past half the rep's height, inside the
+    /// window searched for the rep's start) is not its rise: the rise is the ramp that
+    /// leads to the hold (stress bird-dog-lower-back-04 at 197.8 s).
+    @Test func aJoltBeforeTheRepIsNotItsRise() {
+        var h = TiltHistory(capacity: 1000)
+        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
+        for i in 0..<600 {
+            let t = Double(i) * 0.02
+            let jolt = t >= 1.2 && t < 1.7 ? 14 * (1 - abs(t - 1.45) / 0.25) : 0
+            let tilt = 20 * (t < 6 ? mj((t - 2) / 1.5) : mj((10.5 - t) / 1.5))
+            h.append(time: t, tilt: max(tilt, jolt))
+        }
+        var profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
+        profile.holdDefinition = .rampEnd
+        // The excursion: from 2.5 s (above the enter level) to 10 s; the jolt is 1 s before it.
+        let timing = RepTimer.measure(h, from: 125, to: 500, peak: 20, tickInterval: 0.02, profile: profile)
+        #expect(abs(timing.holdStart - 3.5) < 0.05)
+        #expect(abs(timing.start - (2 + 0.29 * 1.5)) < 0.05)
+        #expect(abs(timing.holdEnd - 9.0) < 0.05)
+    }
+
     /// Stress failure mode 2: the event contract start <= holdStart <= holdEnd <= end holds
     /// even when the extrapolated hold overshoots the rep's edges.
     @Test func orderedTimingKeepsTheHoldInsideTheRep() {
