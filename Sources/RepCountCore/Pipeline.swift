@@ -143,7 +143,10 @@ public struct Pipeline: Sendable {
     /// Seconds allowed for the ramps of a rep beyond its longest hold: two slow 5 s ramps.
     static let rampAllowanceSeconds = 10.0
     /// An excursion more than this many times the largest recent peak is not a rep, once
-    /// `oversizeSampleReps` reps are remembered (`AmplitudeTracker`).
+    /// `oversizeSampleReps` reps are remembered (`AmplitudeTracker`). The bound is never
+    /// under this many times the profile's prior (a typical rep at the placement): after
+    /// shallow reps (a tentative start, or a shift of the rest pose counted as reps) a
+    /// full rep is not "several times the session's reps".
     static let oversizeRatio = 3.0
     static let oversizeSampleReps = 4
     /// Reps before their typical duration bounds a rep's (`ExerciseProfile.durationFraction`).
@@ -574,7 +577,7 @@ public struct Pipeline: Sendable {
         // leg's rep), or several times the largest of the recent ones (sitting up between
         // sets: one person's reps in a session do not grow that much).
         let small = peak < profile.peakFraction * typical
-        let oversize = amplitude.samples >= Self.oversizeSampleReps && peak > Self.oversizeRatio * amplitude.largest
+        let oversize = amplitude.samples >= Self.oversizeSampleReps && peak > Self.oversizeRatio * max(amplitude.largest, amplitude.prior)
         var accepted = plausible && !small && !oversize
         // A run of similar excursions all rejected for their size means the typical size
         // came from odd ones (a big fidget before the first rep, or wrong reps before a

@@ -309,6 +309,16 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count)
     }
 
+    /// Sim bridge-thigh-06: shallow first reps (5 deg, a tentative start or a shift of the
+    /// rest pose taken for reps) must not lock out the full ones (18 deg) as "several times
+    /// the session's reps": a rep that size is an ordinary bridge, whatever came before.
+    @Test func shallowFirstRepsDoNotMakeFullOnesOversize() {
+        var (s, truth) = bridges(count: 4, pitch: 5)
+        for _ in 0..<4 { truth.append(s.rep(pitch: 18, hold: 6, rest: 5)) }
+        let events = s.run(PipelineConfiguration(exercise: .bridge, placement: .thigh))
+        #expect(events.reps.count == truth.count)
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {
