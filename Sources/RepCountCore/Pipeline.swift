@@ -103,6 +103,9 @@ public struct Pipeline: Sendable {
     /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`,
     /// or a rest that began with the input.
     private var waited = false
+    /// Start of that wait: of the rest, unless only a wobble too small for a rep (the
+    /// pelvis settling after getting onto all fours) has interrupted it since.
+    private var waitSince = 0.0
     /// Reps counted in the session.
     private var sessionReps = 0
     /// The session's first rep, waiting for the second to confirm its direction.
@@ -281,6 +284,7 @@ public struct Pipeline: Sendable {
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
+        waitSince = restSince
         replayStart = replay[0].time
         for i in 0..<replay.count { handle(replay[i], emit) }
     }
@@ -327,7 +331,7 @@ public struct Pipeline: Sendable {
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
             let rested = backFromRep || restContinues || t - restSince >= Self.minimumRestBeforeSeconds
             startExcursion(at: history.written - 1, fromRest: rested, emit)
-            waited = t - restSince >= Self.firstRepWaitSeconds || restSince - replayStart <= RestPoseFinder.originSeconds
+            waited = t - waitSince >= Self.firstRepWaitSeconds || waitSince - replayStart <= RestPoseFinder.originSeconds
             return
         }
         // Follow a slow drift of the rest pose while still near it.
@@ -497,6 +501,8 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let dir = displacementSum.normalized
         let disturbed = disturbedTime <= history[to].time
+        // Too small to be a rep by any measure: a wobble, which does not end a wait at rest.
+        let wobble = !disturbed && peak < profile.peakFraction * amplitude.typical
         var accepted = isRep(duration: duration, direction: dir, disturbed: disturbed)
         var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
@@ -550,6 +556,7 @@ public struct Pipeline: Sendable {
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
+        if accepted || newRest != nil || !wobble { waitSince = t }
         // After a jolt or a move that was not a rep the user is back where they rested:
         // a rep straight after it still starts from rest.
         restContinues = !accepted && newRest == nil && fromRest
@@ -657,6 +664,7 @@ public struct Pipeline: Sendable {
         rest = pose
         phase = .rest
         restSince = lastTickTime
+        waitSince = restSince
         backFromRep = false
         history.clear()
         lastTilt = 0

@@ -242,6 +242,24 @@ import Testing
         #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
     }
 
+    /// Holdout sim lower-back (seed 9301): after getting onto all fours the pelvis
+    /// settles with wobbles of a degree or so, the last well under a second before the
+    /// first rep. A wobble too small for a rep does not end the wait at rest, so the
+    /// first rep counts, and with it the right side comes first.
+    @Test func birdDogOnTheLowerBackCountsAFirstRepRightAfterSettlingWobbles() {
+        var s = SyntheticSession()
+        s.segments += [.still(seconds: 3), .move(pitch: 25, roll: 0, seconds: 1.5), .still(seconds: 4)]
+        for _ in 0..<3 {
+            s.segments += [.move(pitch: 25, roll: 1.6, seconds: 0.4), .move(pitch: 25, roll: 0, seconds: 0.4), .still(seconds: 0.3)]
+        }
+        let rolls = [5.0, -5, 5, -5, 5, -5]
+        for r in rolls {
+            s.segments += [.move(pitch: 25, roll: r, seconds: 1.5), .still(seconds: 5), .move(pitch: 25, roll: 0, seconds: 1.5), .still(seconds: 4)]
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+    }
+
     /// Stress bird-dog-thigh-01..04: kneeling down through sitting on the heels swings
     /// the thigh forward as far as a rep swings it back. The first rep is counted once
     /// the second goes its way; the swing forward never is.
