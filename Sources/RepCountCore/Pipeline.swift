@@ -122,6 +122,8 @@ public struct Pipeline: Sendable {
     /// Time of the first tick replayed from the last rest pose found.
     private var replayStart = -Double.infinity
     private var displacementSum = Vector3.zero
+    /// Ticks summed into `displacementSum`: their mean is the held pose.
+    private var displacementTicks = 0
     private var holding = false
     private var liveHoldStart = 0.0
     private var targetAnnounced = false
@@ -354,6 +356,7 @@ public struct Pipeline: Sendable {
         cut = -1
         self.fromRest = fromRest
         displacementSum = .zero
+        displacementTicks = 0
         holding = false
         targetAnnounced = false
         setState(.moving, at: enterTime, emit)
@@ -401,7 +404,10 @@ public struct Pipeline: Sendable {
                 return
             }
         }
-        if tilt >= RepTimer.topFraction * peak { displacementSum += u - rest }
+        if tilt >= RepTimer.topFraction * peak {
+            displacementSum += u - rest
+            displacementTicks += 1
+        }
 
         // Live hold state, for displays: near the running peak and barely moving.
         let tolerance = max(profile.holdToleranceDegrees, Self.liveHoldFraction * peak)
@@ -425,7 +431,7 @@ public struct Pipeline: Sendable {
         }
 
         let stillFor = still.stillSeconds
-        if tilt < profile.driftedExitFraction * peak {
+        if tilt < profile.driftedExitFraction * peak || awayFromHeldPose(u) {
             if belowSince < 0 { belowSince = history.written - 1 }
         } else {
             belowSince = -1
@@ -448,8 +454,7 @@ public struct Pipeline: Sendable {
         let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
-        } else if tilt < profile.driftedExitFraction * peak, belowSince >= 0,
-            t - history[belowSince].time >= profile.driftedExitSeconds
+        } else if belowSince >= 0, t - history[belowSince].time >= profile.driftedExitSeconds
         {
             // Came back most of the way and stayed there: the rest level drifted (it
             // wanders by several degrees between reps); re-learn it here. The rep ended
@@ -464,6 +469,17 @@ public struct Pipeline: Sendable {
             salvageCutRep(time: t, emit)
             if phase != .settling { postureChange(time: t, emit) }
         }
+    }
+
+    /// Whether `u` has come away from the pose held at the top of the excursion by as much
+    /// as a return most of the way to rest would (`1 - driftedExitFraction` of the peak),
+    /// in whatever direction: a rest pose that drifted sideways by as much as a rep (a
+    /// pelvis settling after the first rep of a bird dog) is as far from rest as the
+    /// hold, and only its distance from the hold says the rep is over.
+    private func awayFromHeldPose(_ u: Vector3) -> Bool {
+        guard displacementTicks > 0, let held = (rest + displacementSum * (1 / Double(displacementTicks))).normalized
+        else { return false }
+        return FastMath.angleDegrees(u, held) > peak
     }
 
     /// The user left the position (or the input ended) during an excursion that had

@@ -337,6 +337,26 @@ import Testing
         #expect(events.reps.count == truth.count)
     }
 
+    /// Holdout sim bridge-thigh: after a rep the user comes down to a rest pose that
+    /// moved sideways by as much as a rep (the knees fell out and the feet were placed
+    /// again): as far from the old rest as the hold is, but farther from the hold than
+    /// the hold is from rest, so the rep is over and the reps from there count.
+    @Test func aRestPoseThatMovedSidewaysEndsTheRep() {
+        var (s, truth) = bridges(count: 3, pitch: 12)
+        s.segments.removeLast(2)
+        s.segments += [.move(pitch: -4, roll: 11, seconds: 1.5), .still(seconds: 6)]
+        for _ in 0..<4 {
+            let t0 = s.duration
+            s.segments += [
+                .move(pitch: 8, roll: 11, seconds: 1.5), .still(seconds: 6), .move(pitch: -4, roll: 11, seconds: 1.5),
+                .still(seconds: 5),
+            ]
+            truth.append(SyntheticSession.TrueRep(start: t0, holdStart: t0 + 1.5, holdEnd: t0 + 7.5, end: t0 + 9))
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge, placement: .thigh)).reps
+        #expect(reps.count == truth.count)
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {
