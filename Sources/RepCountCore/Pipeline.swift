@@ -471,11 +471,12 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Whether `u` has come away from the pose held at the top of the excursion by as much
-    /// as a return most of the way to rest would (`1 - driftedExitFraction` of the peak),
-    /// in whatever direction: a rest pose that drifted sideways by as much as a rep (a
-    /// pelvis settling after the first rep of a bird dog) is as far from rest as the
-    /// hold, and only its distance from the hold says the rep is over.
+    /// Whether `u` is farther from the pose held at the top of the excursion than that
+    /// pose is from rest, in whatever direction: a rest pose that moved sideways by as
+    /// much as a rep (the knees fell out and the feet were placed again after a bridge)
+    /// is as far from the old rest as the hold, and only its distance from the hold says
+    /// the rep is over. Nearer than that, a held pose that leans sideways (real bridges
+    /// do) is still the hold.
     private func awayFromHeldPose(_ u: Vector3) -> Bool {
         guard displacementTicks > 0, let held = (rest + displacementSum * (1 / Double(displacementTicks))).normalized
         else { return false }
