@@ -12,21 +12,22 @@ struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Count the reps of a recorded session.",
         discussion: """
-            Reads a recording (docs/formats.md) and prints each rep with its hold against
-            the target, a summary per set, and a summary of the session. With --json, prints
-            the event stream instead: one JSON object per line (state, hold_target_reached,
-            rep, set), ending with a summary, exactly as the daemon publishes it.
+            Reads a recording (docs/formats.md) and prints each rep with its hold
+            against the target, a summary per set, and a summary of the session. With
+            --json, prints the event stream instead: one JSON object per line (state,
+            hold_target_reached, rep, set), ending with a summary, exactly as the
+            daemon publishes it.
 
-            Bad input (missing file, header without time_s/accel_x/accel_y/accel_z, a field
-            that is not a number or not finite, time going backwards, an empty file, a labels
-            file that does not match the schema) is reported as one line on stderr,
-            'repcount: FILE:LINE:COL: what', with exit status 1.
+            Bad input (missing file, header without time_s/accel_x/accel_y/accel_z, a
+            field that is not a number or not finite, time going backwards, an empty
+            file, a labels file that does not match the schema) is reported as one
+            line on stderr, 'repcount: FILE:LINE:COL: what', with exit status 1.
 
             Examples:
               repcount replay Recordings/mex/s01-bridge-thigh.csv
               repcount replay session.csv --exercise wall-sit --hold 15
               repcount replay session.csv --json | jq 'select(.type == "rep")'
-              repcount replay Recordings/mex/s01-bridge-thigh.csv --speed 4     # watch it, 4x real time
+              repcount replay Recordings/mex/s01-bridge-thigh.csv --speed 4   # 4x real time
             """
     )
 

@@ -20,7 +20,8 @@ struct Report: AsyncParsableCommand {
               repcount report --out progress.html
               repcount report --out bridge.html --exercise bridge --weeks 12
               repcount report --out bridge.svg --exercise bridge
-              repcount report --out report.html --title "Home exercises" --subtitle "J. Doe, weeks 1-8"
+              repcount report --out report.html --title "Home exercises" \\
+                --subtitle "J. Doe, weeks 1-8"
             """
     )
 

@@ -20,11 +20,11 @@ struct RepCountD: AsyncParsableCommand {
         commandName: "repcountd",
         abstract: "Count reps from an accelerometer and serve them on a local socket.",
         discussion: """
-            Reads samples from a live IIO accelerometer (--device, default local:) or a replayed
-            recording (--replay), counts
-            reps and times holds, keeps every session in an SQLite history, and publishes events to
-            clients on a Unix socket (JSON Lines, docs/protocol.md). SIGTERM/SIGINT stop it
-            gracefully; SIGHUP reloads the plan file.
+            Reads samples from a live IIO accelerometer (--device, default local:) or
+            a replayed recording (--replay), counts reps and times holds, keeps every
+            session in an SQLite history, and publishes events to clients on a Unix
+            socket (JSON Lines, docs/protocol.md). SIGTERM/SIGINT stop it gracefully;
+            SIGHUP reloads the plan file.
             """
     )
 
