@@ -125,8 +125,19 @@ public enum RepTimer {
             // steady ramp that brakes late is caught by the first, a trembling plateau
             // that hides the speed's fall by the second; the midpoint splits the
             // difference between the conventions instead of fitting one.
+            // The speed is read once the tilt is near the plateau (within 15% of the
+            // height), as in the labelling procedure: a ramp can stall for a moment on the
+            // way (a wobble of sway against a slow ramp; a coarse sensor's flat steps),
+            // and it has not arrived there.
+            let riseHigh = restBefore + upperLevel * (plateau - restBefore)
+            var arrived = i50
+            while arrived < middle && y(arrived) < riseHigh { arrived += 1 }
+            let fallHigh = restAfter + upperLevel * (plateau - restAfter)
+            var leaving = j50
+            while leaving > arrived && y(leaving) < fallHigh { leaving -= 1 }
             let (speedStart, speedEnd) = speedHold(
-                h, from: from, to: to, rise: i50, fall: j50, middle: middle, fraction: fraction, tickInterval: tickInterval)
+                h, from: from, to: to, rise: i50, fall: j50, arrived: arrived, leaving: leaving, middle: middle,
+                fraction: fraction, tickInterval: tickInterval)
             holdStart = 0.5 * (rise.lower + rampEndFactor * (rise.upper - rise.lower) + speedStart)
             holdEnd = 0.5 * (fall.lower - rampEndFactor * (fall.lower - fall.upper) + speedEnd)
         }
@@ -143,12 +154,15 @@ public enum RepTimer {
     /// difference at 25 Hz, smoothing tremor without blurring a 1 s ramp.
     static let speedHalfWidth = 2
 
-    /// The hold by the angular speed: from the first tick after the rise's half-height
-    /// crossing `rise` whose speed is below `fraction` of the rise's peak speed, to the
-    /// last tick before the fall's half-height crossing `fall` whose falling speed is
-    /// below `fraction` of the fall's peak speed. A ramp straight into a ramp has none.
+    /// The hold by the angular speed: from the first tick at or after `arrived` (near
+    /// the plateau on the way up) whose speed is below `fraction` of the rise's peak speed
+    /// (taken up to its half-height crossing `rise`), to the last tick at or before
+    /// `leaving` (still near it on the way down) whose falling speed is below `fraction`
+    /// of the fall's peak speed (taken from its half-height crossing `fall`). A ramp
+    /// straight into a ramp has none.
     static func speedHold(
-        _ h: TiltHistory, from: Int, to: Int, rise: Int, fall: Int, middle: Int, fraction: Double, tickInterval: Double
+        _ h: TiltHistory, from: Int, to: Int, rise: Int, fall: Int, arrived: Int, leaving: Int, middle: Int,
+        fraction: Double, tickInterval: Double
     ) -> (Double, Double) {
         let w = speedHalfWidth
         let lo = max(h.oldest + w, from)
@@ -160,11 +174,11 @@ public enum RepTimer {
         guard hi > lo else { return (h[middle].time, h[middle].time) }
         var riseSpeed = 0.0
         for i in lo...max(lo, min(rise, hi)) { riseSpeed = max(riseSpeed, v(i)) }
-        var i = rise
+        var i = max(rise, arrived)
         while i < middle && v(i) >= fraction * riseSpeed { i += 1 }
         var fallSpeed = 0.0
         for j in min(max(fall, lo), hi)...hi { fallSpeed = max(fallSpeed, -v(j)) }
-        var j = fall
+        var j = min(fall, leaving)
         while j > middle && -v(j) >= fraction * fallSpeed { j -= 1 }
         if j < i { return (h[middle].time, h[middle].time) }
         return (h[i].time, h[j].time)

@@ -68,6 +68,27 @@ import Testing
         #expect(abs(timing.holdEnd - 9.0) < 0.05)
     }
 
+    /// A rise with a hitch two thirds of the way up (0.2 s without moving: a wobble of
+    /// sway against a slow ramp, or a coarse sensor's flat step, can make one) has not
+    /// arrived there: the hold starts once the tilt is near the plateau and has stopped,
+    /// as the labelling procedure times it (Recordings/README.md).
+    @Test func aHitchOnTheWayUpIsNotTheArrival() {
+        var h = TiltHistory(capacity: 1000)
+        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
+        for i in 0..<750 {
+            let t = Double(i) * 0.04
+            // Up from 1 s, the ramp's clock stopped for 0.2 s at 2.6 s (65% of the way),
+            // arriving at 20 deg at 4.2 s; held to 12 s, down over 2 s.
+            let ramp = t < 2.6 ? t : (t < 2.8 ? 2.6 : t - 0.2)
+            let tilt = t < 12 ? 20 * mj((ramp - 1) / 3) : 20 * mj((14 - t) / 2)
+            h.append(time: t, tilt: tilt)
+        }
+        let profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
+        let timing = RepTimer.measure(h, from: 40, to: 345, peak: 20, tickInterval: 0.04, profile: profile)
+        #expect(abs(timing.holdStart - 4.2) < 0.25)
+        #expect(abs(timing.holdEnd - 12) < 0.25)
+    }
+
     /// Stress failure mode 2: the event contract start <= holdStart <= holdEnd <= end holds
     /// even when the extrapolated hold overshoots the rep's edges.
     @Test func orderedTimingKeepsTheHoldInsideTheRep() {
