@@ -82,6 +82,10 @@ public struct RestPoseFinder: Sendable, Equatable {
     private var originSeconds = 0.0
     /// Slot of the last still run, or -1.
     private var lastSlot = -1
+    /// Where the user was still since before the posture change was found (a wait), until
+    /// they are still somewhere else: a wobble that breaks that stillness does not make
+    /// the same pose a new arrival.
+    private var waitPose: Vector3?
     /// Seconds of one still stretch that decide without waiting for reps: longer than
     /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
     public let confidentSeconds: Double
@@ -127,6 +131,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         self.referenceDegrees = referenceDegrees
         originPose = nil
         originSeconds = 0
+        waitPose = nil
         lastSlot = -1
         for i in poses.indices { poses[i] = Pose() }
     }
@@ -141,6 +146,18 @@ public struct RestPoseFinder: Sendable, Equatable {
             originPose = mean
             originSeconds = stillSeconds
         }
+        if resettleSeconds > 0, runStart < origin - Self.arrivalSeconds {
+            // A stillness that began well before the posture change was found (a pose
+            // held past any hold: lying with the knees rolled to one side between sets)
+            // is where the user waits, not where they will exercise: wait for them to move.
+            waitPose = mean
+            return nil
+        }
+        if let wait = waitPose {
+            // Still in that pose after a wobble, or somewhere else at last.
+            if FastMath.angleDegrees(wait, mean) <= mergeDegrees { return nil }
+            waitPose = nil
+        }
         if let reference {
             // Between sets: back at the exercise's rest pose decides; any other pose
             // (sitting back, kneeling) waits for the slow rules below.
@@ -148,12 +165,6 @@ public struct RestPoseFinder: Sendable, Equatable {
         } else if resettleSeconds > 0, stillSeconds >= resettleSeconds, runStart >= origin - Self.arrivalSeconds {
             // Arrived in a new posture and paused there.
             return mean
-        }
-        if resettleSeconds > 0, runStart < origin - Self.arrivalSeconds {
-            // A stillness that began well before the posture change was found (a pose
-            // held past any hold: lying with the knees rolled to one side between sets)
-            // is where the user waits, not where they will exercise: wait for them to move.
-            return nil
         }
         // The first tick of a qualifying run brings the run's whole duration so far.
         let newRun = stillSeconds - dt < Self.minimumRunSeconds

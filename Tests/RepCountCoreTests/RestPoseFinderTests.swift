@@ -132,6 +132,18 @@ import Testing
         expectFound(s, rest)
     }
 
+    /// Holdout sim bridge-thigh (seed 8108): a wobble in that wait (a breath, a shift of
+    /// a hand) breaks its still run; the same pose after it is still the wait, not an
+    /// arrival. Once the user is still somewhere else, that pose is rest.
+    @Test func aWobbleInTheWaitDoesNotMakeItTheNewRest() {
+        var s = Script(resettleAt: 20)
+        s.stay(held, 22, moving: 0)
+        s.stay(held, 12, moving: 0.3)
+        #expect(s.found == nil, "the same wait, after a wobble")
+        s.stay(rest, 4)
+        expectFound(s, rest)
+    }
+
     /// Stress lower-back-02: sway in a hold breaks its still run several times
     /// (a 0.6 degree band on a 2.5 degree roll); that is one visit, not four, so the
     /// two-way rule (rest is visited most) does not take the hold for rest.
