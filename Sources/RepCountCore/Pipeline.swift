@@ -1,6 +1,8 @@
 /// The streaming rep counter: samples in, events out.
 ///
 /// Stages, in the order data flows (each a value type in its own file):
+/// 0. `GlitchFilter`: a one-sample jump of a g or more that its neighbours do not share
+///    is a sensor glitch, not motion; it is replaced by their mean.
 /// 1. `SampleClock`: intervals from the sample times; repeated stamps and gaps
 ///    (a gap restarts the filters instead of inventing motion across it).
 /// 2. `GravityEstimator`: low-passed gravity (orientation) and activity (walking).
@@ -42,6 +44,7 @@ public struct Pipeline: Sendable {
     /// Seconds subtracted from tick times to report times on the sample axis.
     private let delay = GravityEstimator.delay
 
+    private var glitches = GlitchFilter()
     private var clock = SampleClock()
     private var gravity = GravityEstimator()
     private var resampler = TickResampler()
@@ -193,9 +196,15 @@ public struct Pipeline: Sendable {
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
-    /// Feeds one sample; `emit` receives what happened, in order.
+    /// Feeds one sample; `emit` receives what happened, in order. The sample goes on one
+    /// sample later, once `GlitchFilter` has seen its successor.
     public mutating func process(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
         status.time = sample.time
+        guard let repaired = glitches.feed(sample) else { return }
+        consume(repaired, emit)
+    }
+
+    private mutating func consume(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
         let step = clock.advance(to: sample.time)
         let reading: GravityEstimator.Reading
         let restart: Bool
@@ -223,6 +232,7 @@ public struct Pipeline: Sendable {
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
+        if let last = glitches.flush() { consume(last, emit) }
         // Input that ended before the rest pose was decided: decide on what was seen,
         // as when the settling buffer fills, so a short session's reps count.
         while phase == .settling, settling.count > 0, let pose = finder.leadingPose {

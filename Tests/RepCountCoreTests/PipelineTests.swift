@@ -357,6 +357,21 @@ import Testing
         #expect(reps.count == truth.count)
     }
 
+    /// Stress bridge-thigh-03: a single 2.5 g sample (a sensor glitch) in the middle of a
+    /// rep is not a step of walking; the rep counts.
+    @Test func aOneSampleGlitchInARepDoesNotDropIt() {
+        let (s, truth) = bridges(count: 5)
+        var samples = s.samples()
+        let middle = (truth[2].holdStart + truth[2].holdEnd) / 2
+        let i = samples.firstIndex { $0.time >= middle }!
+        samples[i].accel = samples[i].accel + Vector3(-8, 5, 14)
+        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge))
+        var events: [PipelineEvent] = []
+        for sample in samples { pipeline.process(sample) { events.append($0) } }
+        pipeline.finish { events.append($0) }
+        #expect(events.reps.count == truth.count)
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {

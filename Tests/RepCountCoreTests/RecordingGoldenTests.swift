@@ -130,6 +130,7 @@ import Testing
         ("sim-bridge-thigh-04.csv", "a stillness from before a posture change is a wait, not the new rest"),
         ("sim-bridge-thigh-07.csv", "a pause while lying back down is not yet the earlier rest pose"),
         ("stress/stress-bird-dog-thigh-01.csv", "a thigh bird dog's first rep is confirmed by the second's direction"),
+        ("stress/stress-bridge-thigh-03.csv", "a one-sample sensor glitch is not a step of walking"),
     ]
 
     @Test(arguments: ruleRecordings.map(\.path))

@@ -1,0 +1,50 @@
+/// Repairs isolated one-sample glitches before anything else sees them.
+///
+/// A sensor read can come back wrong for one sample (a bus error, a bit flip, a
+/// corrupt FIFO entry): a jump of a g or more away from both neighbours, which
+/// themselves agree. The body cannot do that: a limb carries mass, and even a knock
+/// on the sensor rings over the next samples, so its neighbours disagree (MEx s08 at
+/// 52.77 s: +2.2 g, then -0.6 g, left as it is). Left in, one such sample reads as a
+/// footfall (`GravityEstimator`'s activity) and drops the rep it falls in. The filter
+/// holds one sample back to see its successor, and releases it as it was or, if it
+/// was a glitch, as the mean of its neighbours: the pipeline runs one sample late.
+public struct GlitchFilter: Sendable, Equatable {
+    /// m/s^2, jump from each neighbour that makes a sample suspect: 1 g.
+    public static let jump = 9.80665
+    /// m/s^2, largest difference between the neighbours for the sample to be a glitch.
+    public static let agreement = 0.3 * 9.80665
+
+    private var before: Sample?
+    private var held: Sample?
+
+    public init() {}
+
+    /// Feeds a sample; returns the one before it, repaired if it was a glitch (nil for the
+    /// first sample). Neighbours across a gap of `maximumStep` are not compared.
+    @inline(__always)
+    public mutating func feed(_ sample: Sample, maximumStep: Double = SampleClock.defaultMaximumStep) -> Sample? {
+        guard var out = held else {
+            held = sample
+            return nil
+        }
+        if let b = before, sample.time - b.time <= maximumStep {
+            let jump2 = Self.jump * Self.jump
+            let a = out.accel
+            let d1 = a - b.accel
+            let d2 = a - sample.accel
+            let n = sample.accel - b.accel
+            if d1.dot(d1) > jump2, d2.dot(d2) > jump2, n.dot(n) < Self.agreement * Self.agreement {
+                out.accel = (b.accel + sample.accel) * 0.5
+            }
+        }
+        before = out
+        held = sample
+        return out
+    }
+
+    /// The sample still held back, at the end of the input.
+    public mutating func flush() -> Sample? {
+        defer { held = nil }
+        return held
+    }
+}
