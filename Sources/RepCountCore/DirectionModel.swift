@@ -32,6 +32,13 @@ public struct DirectionModel: Sendable, Equatable {
     public var direction: Vector3? { reps >= Self.minimumReps ? sum.normalized : nil }
 
     /// Whether `direction` (unit) lies within `maximumDegrees` of the typical one (true
+    /// while that is not yet known), without learning from it.
+    public func agrees(_ direction: Vector3, maximumDegrees: Double) -> Bool {
+        guard let typical = self.direction else { return true }
+        return FastMath.angleDegrees(typical, direction) <= maximumDegrees
+    }
+
+    /// Whether `direction` (unit) lies within `maximumDegrees` of the typical one (true
     /// while that is not yet known). A rejected direction is remembered: when it and the
     /// previous rejections agree, the model switches to them and accepts this one.
     public mutating func accepts(_ direction: Vector3, maximumDegrees: Double) -> Bool {

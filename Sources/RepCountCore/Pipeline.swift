@@ -508,6 +508,20 @@ public struct Pipeline: Sendable {
         max(profile.referenceMinimumDegrees, profile.referenceFraction * amplitude.typical)
     }
 
+    /// Whether the excursion in progress looks like one of the session's reps so far, where
+    /// reps go one way: as big as they are, and their way. Its hold is then a hold, even
+    /// where it happens to lie near an earlier set's rest (the rest pose moved by a rep's
+    /// tilt over the break), not a return to the exercise position. (Where reps go two
+    /// ways from rest, a return to it from a break can look like either side's rep.)
+    private var isRepLike: Bool {
+        guard amplitude.samples > 0, peak >= profile.peakFraction * amplitude.typical,
+            peak <= Self.oversizeRatio * amplitude.largest
+        else { return false }
+        guard profile.singleDirection else { return true }
+        guard let dir = displacementSum.normalized else { return false }
+        return direction.agrees(dir, maximumDegrees: profile.maximumDirectionDegrees)
+    }
+
     /// The still pose, if the current rest pose is not the rest pose of the earlier reps
     /// and the user has been still back at that one for `RestPoseFinder.referenceSeconds`.
     private func backAtReference(stillFor: Double) -> Vector3? {
@@ -515,7 +529,7 @@ public struct Pipeline: Sendable {
         // Checked once per still stretch, as it reaches `referenceSeconds`.
         guard let reference = referenceRest, stillFor >= RestPoseFinder.referenceSeconds,
             stillFor - TickResampler.defaultInterval < RestPoseFinder.referenceSeconds,
-            rest != reference, let m = still.mean
+            rest != reference, let m = still.mean, !isRepLike
         else { return nil }
         let tolerance = referenceToleranceDegrees
         guard RestPoseFinder.isBack(at: m, to: reference, within: tolerance, stillSeconds: stillFor),

@@ -17,6 +17,18 @@ import Testing
         #expect(!ok, "knees rolling sideways is not a bridge")
     }
 
+    /// `agrees` asks without learning: repeated asks never take over.
+    @Test func agreesDoesNotLearnFromWhatItIsAsked() {
+        var d = DirectionModel()
+        #expect(d.agrees(sideways, maximumDegrees: 50), "nothing learnt yet")
+        d.record(forward)
+        d.record(forward)
+        for _ in 0..<10 { #expect(!d.agrees(sideways, maximumDegrees: 50)) }
+        #expect(d.agrees(forward, maximumDegrees: 50))
+        let ok = d.accepts(sideways, maximumDegrees: 50)
+        #expect(!ok, "no rejections were remembered")
+    }
+
     @Test func consistentRejectionsTakeOverFromOddFirstReps() {
         var d = DirectionModel()
         // Two odd excursions were counted first; the real reps go another way.

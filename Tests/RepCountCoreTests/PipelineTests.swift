@@ -372,6 +372,23 @@ import Testing
         #expect(events.reps.count == truth.count)
     }
 
+    /// Holdout sim bridge-thigh (seed 8108): over the break the rest pose moved back by
+    /// most of a rep's tilt, so the second set's holds lie where the first set rested.
+    /// A hold that is as big as the session's reps and goes their way is a hold, not a
+    /// return to the exercise position of the first set.
+    @Test func aHoldWhereTheLastSetRestedIsStillAHold() {
+        var (s, truth) = bridges(count: 5, pitch: 12)
+        s.segments += [.move(pitch: -70, roll: 0, seconds: 2), .still(seconds: 40), .move(pitch: -10, roll: 0, seconds: 2), .still(seconds: 15)]
+        for _ in 0..<5 {
+            let t0 = s.duration
+            s.segments += [.move(pitch: 0, roll: 0, seconds: 1.5), .still(seconds: 6), .move(pitch: -10, roll: 0, seconds: 1.5), .still(seconds: 5)]
+            truth.append(SyntheticSession.TrueRep(start: t0, holdStart: t0 + 1.5, holdEnd: t0 + 7.5, end: t0 + 9))
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge, placement: .thigh)).reps
+        #expect(reps.count == truth.count)
+        #expect(reps.map(\.set) == Array(repeating: 1, count: 5) + Array(repeating: 2, count: 5))
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {
