@@ -103,12 +103,16 @@ public struct Pipeline: Sendable {
     private var fromRest = false
     /// Whether the current rest follows an excursion that was not a rep and began at rest.
     private var restContinues = false
-    /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`,
-    /// or a rest that began with the input.
+    /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`
+    /// with a still stretch of `RestPoseFinder.minimumRunSeconds` in it (a pose held, not
+    /// a gap between steps), or a rest that began with the input.
     private var waited = false
     /// Start of that wait: of the rest, unless only a wobble too small for a rep (the
     /// pelvis settling after getting onto all fours) has interrupted it since.
     private var waitSince = 0.0
+    /// Longest still stretch at rest since `waitSince`, seconds: a wait is a pause, not
+    /// the gaps between the steps of walking to the wall.
+    private var stillInWait = 0.0
     /// Reps counted in the session.
     private var sessionReps = 0
     /// The session's first rep, waiting for the second to confirm its direction.
@@ -297,6 +301,7 @@ public struct Pipeline: Sendable {
         lastTickTime = -Double.infinity
         restSince = replay[0].time
         waitSince = restSince
+        stillInWait = 0
         replayStart = replay[0].time
         for i in 0..<replay.count { handle(replay[i], emit) }
     }
@@ -343,8 +348,15 @@ public struct Pipeline: Sendable {
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
             let rested = backFromRep || restContinues || t - restSince >= Self.minimumRestBeforeSeconds
             startExcursion(at: history.written - 1, fromRest: rested, emit)
-            waited = t - waitSince >= Self.firstRepWaitSeconds || waitSince - replayStart <= RestPoseFinder.originSeconds
+            waited = (t - waitSince >= Self.firstRepWaitSeconds && stillInWait >= RestPoseFinder.minimumRunSeconds) || waitSince - replayStart <= RestPoseFinder.originSeconds
             return
+        }
+        if walking {
+            // Steps are no wait, whatever the gaps between them.
+            waitSince = t
+            stillInWait = 0
+        } else {
+            stillInWait = max(stillInWait, still.stillSeconds)
         }
         // Follow a slow drift of the rest pose while still near it.
         if still.stillSeconds >= Self.restDriftStillSeconds, let m = still.mean {
@@ -597,7 +609,10 @@ public struct Pipeline: Sendable {
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
-        if accepted || newRest != nil || !wobble { waitSince = t }
+        if accepted || newRest != nil || !wobble {
+            waitSince = t
+            stillInWait = 0
+        }
         // After a jolt or a move that was not a rep the user is back where they rested:
         // a rep straight after it still starts from rest.
         restContinues = !accepted && newRest == nil && fromRest
@@ -706,6 +721,7 @@ public struct Pipeline: Sendable {
         phase = .rest
         restSince = lastTickTime
         waitSince = restSince
+        stillInWait = 0
         backFromRep = false
         history.clear()
         lastTilt = 0

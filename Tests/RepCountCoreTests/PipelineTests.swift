@@ -389,6 +389,22 @@ import Testing
         #expect(reps.map(\.set) == Array(repeating: 1, count: 5) + Array(repeating: 2, count: 5))
     }
 
+    /// Holdout sim wall-sit: the last step of walking to the wall swings the thigh 30
+    /// degrees without a footfall hard enough to read as walking. The gaps between steps
+    /// are no wait: the first rep follows a moment of stillness at rest, so that step is
+    /// not the first wall sit.
+    @Test func theLastStepToTheWallIsNotTheFirstWallSit() {
+        var s = SyntheticSession()
+        s.segments += [.still(seconds: 10), .walk(seconds: 6, bounce: 6)]
+        s.segments += [.move(pitch: 32, roll: 0, seconds: 0.8), .move(pitch: 0, roll: 0, seconds: 0.8)]
+        s.segments += [.move(pitch: 2, roll: 0, seconds: 0.3), .move(pitch: 0, roll: 0, seconds: 0.3), .still(seconds: 6)]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<4 { truth.append(s.rep(pitch: 80, ramp: 2, hold: 10, rest: 8)) }
+        let reps = s.run(PipelineConfiguration(exercise: .wallSit)).reps
+        #expect(reps.count == truth.count)
+        #expect(reps.first.map { abs($0.start - truth[0].start) < 1 } == true)
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {
