@@ -14,8 +14,10 @@ public struct GlitchFilter: Sendable, Equatable {
     /// m/s^2, largest difference between the neighbours for the sample to be a glitch.
     public static let agreement = 0.3 * 9.80665
 
-    private var before: Sample?
-    private var held: Sample?
+    /// Samples seen, up to 2: the held one exists from 1, the one before it from 2.
+    private var seen = 0
+    private var before = Sample(time: 0, accel: .zero)
+    private var held = Sample(time: 0, accel: .zero)
 
     public init() {}
 
@@ -23,28 +25,31 @@ public struct GlitchFilter: Sendable, Equatable {
     /// first sample). Neighbours across a gap of `maximumStep` are not compared.
     @inline(__always)
     public mutating func feed(_ sample: Sample, maximumStep: Double = SampleClock.defaultMaximumStep) -> Sample? {
-        guard var out = held else {
+        guard seen > 0 else {
             held = sample
+            seen = 1
             return nil
         }
-        if let b = before, sample.time - b.time <= maximumStep {
-            let jump2 = Self.jump * Self.jump
-            let a = out.accel
-            let d1 = a - b.accel
-            let d2 = a - sample.accel
-            let n = sample.accel - b.accel
-            if d1.dot(d1) > jump2, d2.dot(d2) > jump2, n.dot(n) < Self.agreement * Self.agreement {
-                out.accel = (b.accel + sample.accel) * 0.5
+        var out = held
+        // The first test rules out almost every sample: one subtraction and one dot product.
+        let d1 = out.accel - before.accel
+        if seen > 1, d1.dot(d1) > Self.jump * Self.jump, sample.time - before.time <= maximumStep {
+            let d2 = out.accel - sample.accel
+            let n = sample.accel - before.accel
+            if d2.dot(d2) > Self.jump * Self.jump, n.dot(n) < Self.agreement * Self.agreement {
+                out.accel = (before.accel + sample.accel) * 0.5
             }
         }
         before = out
         held = sample
+        seen = 2
         return out
     }
 
     /// The sample still held back, at the end of the input.
     public mutating func flush() -> Sample? {
-        defer { held = nil }
+        guard seen > 0 else { return nil }
+        seen = 0
         return held
     }
 }

@@ -131,6 +131,9 @@ public struct Pipeline: Sendable {
     private var displacementSum = Vector3.zero
     /// Ticks summed into `displacementSum`: their mean is the held pose.
     private var displacementTicks = 0
+    /// The squared chord of the peak tilt, and the peak it was taken for.
+    private var peakChordSquared = 0.0
+    private var peakChordDegrees = -1.0
     private var holding = false
     private var liveHoldStart = 0.0
     private var targetAnnounced = false
@@ -499,10 +502,18 @@ public struct Pipeline: Sendable {
     /// is as far from the old rest as the hold, and only its distance from the hold says
     /// the rep is over. Nearer than that, a held pose that leans sideways (real bridges
     /// do) is still the hold.
-    private func awayFromHeldPose(_ u: Vector3) -> Bool {
+    private mutating func awayFromHeldPose(_ u: Vector3) -> Bool {
         guard displacementTicks > 0, let held = (rest + displacementSum * (1 / Double(displacementTicks))).normalized
         else { return false }
-        return FastMath.angleDegrees(u, held) > peak
+        // Compared as chords between unit vectors, |u - held|^2 > (2 sin(peak / 2))^2, so
+        // that a tick costs a dot product; the sine is taken when the peak changes.
+        if peak != peakChordDegrees {
+            let s = FastMath.sinOfAngle(0.5 * peak / FastMath.degreesPerRadian)
+            peakChordSquared = 4 * s * s
+            peakChordDegrees = peak
+        }
+        let fromHeld = u - held
+        return fromHeld.dot(fromHeld) > peakChordSquared
     }
 
     /// The user left the position (or the input ended) during an excursion that had

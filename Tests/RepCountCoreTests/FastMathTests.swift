@@ -32,4 +32,12 @@ import Testing
         #expect(abs(FastMath.angleDegrees(a, b) - 0.001) < 1e-9)
         #expect(abs(FastMath.angleDegrees(a, Vector3(0, 0, -2)) - 180) < 1e-9)
     }
+
+    @Test func sinOfAngleMatchesTheLibraryOverZeroToPi() {
+        for i in 0...1000 {
+            let x = Double.pi * Double(i) / 1000
+            #expect(abs(FastMath.sinOfAngle(x) - Foundation.sin(x)) < 1e-9, "x = \(x)")
+        }
+        #expect(FastMath.sinOfAngle(-0.1) == 0, "clamped to [0, pi]")
+    }
 }
