@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Scores the counter on recordings it was never tuned on: the two generators'
+# catalogues again, with every seed moved by OFFSET, written to DIR (not to
+# Recordings/), then `repcount eval` on each half and on the whole.
+#
+#   Recordings/tools/holdout.sh [DIR] [OFFSET]      # default /tmp/repcount-holdout 7000
+#
+# Needs a release build of repcount and repcount-sim (it builds them) and, for the
+# second generator, Python 3 with numpy and scipy. Use two or three offsets before
+# trusting a change: a rule that helps one batch can hurt the next.
+set -euo pipefail
+
+dir=${1:-/tmp/repcount-holdout}
+offset=${2:-7000}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+swift build -c release --product repcount >/dev/null
+swift build -c release --product repcount-sim >/dev/null
+bin=.build/release
+
+mkdir -p "$dir/sim" "$dir/stress"
+
+# The simulator's batch, each recording's seed moved by the offset.
+"$bin/repcount-sim" list | while read -r name _ seed style setsreps _ hold _ device rate _; do
+    exercise=$(sed -E 's/^sim-(bridge|wall-sit|bird-dog)-.*/\1/' <<<"$name")
+    placement=$(sed -E 's/.*-(thigh|hip|lower-back)-[0-9]+$/\1/' <<<"$name")
+    "$bin/repcount-sim" generate --exercise "$exercise" --placement "$placement" --style "$style" \
+        --sets "${setsreps%x*}" --reps "${setsreps#*x}" --hold "$hold" --device "$device" --rate "$rate" \
+        --seed $((seed + offset)) --name "${name/#sim-/holdout-}" --out "$dir/sim" >/dev/null
+done
+
+# The independent generator's catalogue, each seed moved by the offset.
+python3 - "$dir/stress" "$offset" <<'EOF'
+import sys
+sys.path.insert(0, "Recordings/tools")
+import stress_sim
+
+out, offset = sys.argv[1], int(sys.argv[2])
+for entry in stress_sim.CATALOGUE:
+    spec = dict(entry, seed=entry["seed"] + offset, name=entry["name"].replace("stress-", "holdout-"))
+    spec, stamp, forces, labels = stress_sim.generate(spec)
+    stress_sim.write(spec, stamp, forces, labels, out)
+EOF
+
+for part in sim stress; do
+    echo "== $part (seeds + $offset)"
+    "$bin/repcount" eval "$dir/$part" | tail -7
+done
+echo "== both"
+"$bin/repcount" eval "$dir" | tail -1
