@@ -465,6 +465,8 @@ public struct Pipeline: Sendable {
             // Back in the exercise position of the earlier sets while the rest pose is
             // still the one from the break (sitting back, kneeling): that is rest again.
             learnRest(back)
+            waitSince = t
+            stillInWait = 0
             enterRest(at: t, emit)
             return
         }
@@ -610,17 +612,22 @@ public struct Pipeline: Sendable {
                 commit(candidate, emit)
             }
         }
-        if !accepted, peak > profile.maximumPeakDegrees || disturbed || (newRest != nil && peak >= profile.minimumPeakDegrees) {
+        if !accepted, peak > profile.maximumPeakDegrees || disturbed
+            || (newRest != nil && peak >= profile.minimumPeakDegrees && !wobble)
+        {
             // Not a rep, and either it went far (or walking), or it came to a stop away
             // from the rest pose: the posture may have changed; find the rest pose afresh
-            // rather than take this pose for rest.
+            // rather than take this pose for rest. A wobble too small for a rep that
+            // settles a little off rest is rest moving (the pelvis settling on all
+            // fours): rest follows it below.
             postureChange(time: t, emit)
             return
         }
         if let newRest { learnRest(newRest) }
         phase = .rest
         restSince = t
-        if accepted || newRest != nil || !wobble {
+        // A wobble, even one that moved rest a little, does not end the wait.
+        if accepted || !wobble {
             waitSince = t
             stillInWait = 0
         }
@@ -731,8 +738,6 @@ public struct Pipeline: Sendable {
         rest = pose
         phase = .rest
         restSince = lastTickTime
-        waitSince = restSince
-        stillInWait = 0
         backFromRep = false
         history.clear()
         lastTilt = 0

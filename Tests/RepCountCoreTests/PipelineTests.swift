@@ -260,6 +260,22 @@ import Testing
         #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
     }
 
+    /// Holdout sim lower-back (seed 11302): the pelvis settles a degree and a half to one
+    /// side a few seconds after getting onto all fours, stays there, and the first rep
+    /// follows. That is rest moving, not a new posture to search again (which cost the
+    /// first rep and flipped every side), and it does not end the wait at rest.
+    @Test func birdDogOnTheLowerBackFollowsRestSettlingAside() {
+        var s = SyntheticSession()
+        s.segments += [.still(seconds: 3), .move(pitch: 25, roll: 0, seconds: 1.5), .still(seconds: 5)]
+        s.segments += [.move(pitch: 25, roll: 1.7, seconds: 0.4), .move(pitch: 25, roll: 0.9, seconds: 0.4), .still(seconds: 1.5)]
+        let rolls = [6.0, -4, 6, -4, 6, -4]
+        for r in rolls {
+            s.segments += [.move(pitch: 25, roll: r, seconds: 1.5), .still(seconds: 5), .move(pitch: 25, roll: 0.9, seconds: 1.5), .still(seconds: 4)]
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        #expect(reps.map(\.side) == rolls.map { $0 > 1 ? .right : .left })
+    }
+
     /// Stress bird-dog-thigh-01..04: kneeling down through sitting on the heels swings
     /// the thigh forward as far as a rep swings it back. The first rep is counted once
     /// the second goes its way; the swing forward never is.
