@@ -71,6 +71,8 @@ public struct RestPoseFinder: Sendable, Equatable {
         var seconds = 0.0
         var runs = 0
         var longestRun = 0.0
+        /// Start of its first still run, seconds.
+        var firstVisit = Double.infinity
     }
 
     /// `capacity` slots; a slot with no seconds is free.
@@ -82,6 +84,8 @@ public struct RestPoseFinder: Sendable, Equatable {
     private var originSeconds = 0.0
     /// Slot of the last still run, or -1.
     private var lastSlot = -1
+    /// Slot of the first pose first visited after the origin and then visited again, or -1.
+    private var returned = -1
     /// Where the user was still since before the posture change was found (a wait), until
     /// they are still somewhere else: a wobble that breaks that stillness does not make
     /// the same pose a new arrival.
@@ -133,6 +137,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         originSeconds = 0
         waitPose = nil
         lastSlot = -1
+        returned = -1
         for i in poses.indices { poses[i] = Pose() }
     }
 
@@ -184,12 +189,17 @@ public struct RestPoseFinder: Sendable, Equatable {
             for i in poses.indices where poses[i].seconds < poses[slot].seconds { slot = i }
             poses[slot] = Pose()
             if slot == lastSlot { lastSlot = -1 }
+            if slot == returned { returned = -1 }
         }
         poses[slot].sum += mean * credit
         poses[slot].seconds += credit
         // A visit is a return from another pose: a wobble that breaks a still run and
         // settles back in the same pose (sway in a hold) is the same visit.
-        if newRun, slot != lastSlot { poses[slot].runs += 1 }
+        if newRun, slot != lastSlot {
+            poses[slot].runs += 1
+            poses[slot].firstVisit = min(poses[slot].firstVisit, runStart)
+            if poses[slot].runs == 2, returned < 0, poses[slot].firstVisit > origin + Self.originSeconds { returned = slot }
+        }
         if newRun { lastSlot = slot }
         poses[slot].longestRun = max(poses[slot].longestRun, stillSeconds)
         if twoWay {
@@ -202,6 +212,14 @@ public struct RestPoseFinder: Sendable, Equatable {
             }
         }
         let (first, second) = leaders
+        if !twoWay, returned == first || returned == second, let originPose, originSide(first, second) == nil,
+            FastMath.angleDegrees(originPose, poses[returned].sum) > mergeDegrees
+        {
+            // The input began still somewhere else (the user moved into position) and the
+            // first pose the user left for another and came back to is where the reps
+            // start from: reps begin at rest, so rest is returned to before any hold is.
+            return poses[returned].sum.normalized
+        }
         let (a, b) = withOrigin(first, second)
         let visited = poses[first].runs >= Self.visits && poses[second].runs >= Self.visits
         if visited, a < Self.leadRatio * b, let side = originSide(first, second) {

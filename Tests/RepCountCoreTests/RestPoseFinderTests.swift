@@ -144,6 +144,21 @@ import Testing
         expectFound(s, rest)
     }
 
+    /// Stress bridge-thigh-05 (fresh seeds): the input begins with the user still
+    /// somewhere else (sitting, before lying down), then rest, then holds longer than
+    /// the rests. Rest is the first pose the user leaves for another and comes back to:
+    /// reps begin at rest.
+    @Test func afterStartingElsewhereRestIsThePoseReturnedToFirst() {
+        let start = Vector3(sin(0.9), 0, cos(0.9))
+        var s = Script()
+        s.stay(start, 3, moving: 0)
+        s.stay(rest, 4)
+        s.stay(held, 7)
+        #expect(s.found == nil)
+        s.stay(rest, 2)
+        expectFound(s, rest)
+    }
+
     /// Stress lower-back-02: sway in a hold breaks its still run several times
     /// (a 0.6 degree band on a 2.5 degree roll); that is one visit, not four, so the
     /// two-way rule (rest is visited most) does not take the hold for rest.
