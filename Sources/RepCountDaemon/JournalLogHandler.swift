@@ -58,11 +58,8 @@ public struct JournalLogHandler: LogHandler {
         return "\(stamp) \(level) \(label): \(text)"
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        let text = format(level: level, message: message, metadata: metadata, now: time(nil)) + "\n"
+    public func log(event: LogEvent) {
+        let text = format(level: event.level, message: event.message, metadata: event.metadata, now: time(nil)) + "\n"
         // One write(2) per line, so lines from several threads never interleave.
         _ = text.withCString { write(2, $0, strlen($0)) }
     }

@@ -152,4 +152,4 @@ struct RepCountD: AsyncParsableCommand {
 }
 
 extension Exercise: ExpressibleByArgument {}
-extension Logger.Level: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -101,7 +101,7 @@ final class DaemonProcess: @unchecked Sendable {
         socketPath = "\(directory)/d.sock"
         databasePath = "\(directory)/history.db"
         logPath = "\(directory)/daemon-\(UInt32.random(in: 0...UInt32.max)).log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let daemon = try daemonExecutable()
         let daemonArguments = ["--socket", socketPath, "--database", databasePath] + arguments

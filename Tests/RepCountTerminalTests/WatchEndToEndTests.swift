@@ -170,8 +170,8 @@ struct WatchEndToEndTests {
         func tearDown() {
             // kill-session ends the pane's process (SIGHUP) and with it the
             // server; kill-server alone was seen to leave both running here.
-            try? tmux(["kill-session", "-t", session], output: false)
-            try? tmux(["kill-server"], output: false)
+            _ = try? tmux(["kill-session", "-t", session], output: false)
+            _ = try? tmux(["kill-server"], output: false)
             for d in daemons where d.isRunning {
                 d.terminate()
                 d.waitUntilExit()
