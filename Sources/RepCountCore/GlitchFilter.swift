@@ -11,7 +11,10 @@
 public struct GlitchFilter: Sendable, Equatable {
     /// m/s^2, jump from each neighbour that makes a sample suspect: 1 g.
     public static let jump = 9.80665
-    /// m/s^2, largest difference between the neighbours for the sample to be a glitch.
+    /// m/s^2, largest difference between the neighbours for the sample to be a glitch:
+    /// two samples apart (20-40 ms at the rates in use), a limb's own motion and the
+    /// sensor's noise move by a few tenths of a g at most, while the ringing after a knock
+    /// swings by more (0.6 g and more in MEx s08).
     public static let agreement = 0.3 * 9.80665
 
     /// Samples seen, up to 2: the held one exists from 1, the one before it from 2.

@@ -303,8 +303,7 @@ public struct Pipeline: Sendable {
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
-        waitSince = restSince
-        stillInWait = 0
+        restartWait(at: restSince)
         replayStart = replay[0].time
         for i in 0..<replay.count { handle(replay[i], emit) }
     }
@@ -356,8 +355,7 @@ public struct Pipeline: Sendable {
         }
         if walking {
             // Steps are no wait, whatever the gaps between them.
-            waitSince = t
-            stillInWait = 0
+            restartWait(at: t)
         } else {
             stillInWait = max(stillInWait, still.stillSeconds)
         }
@@ -465,8 +463,7 @@ public struct Pipeline: Sendable {
             // Back in the exercise position of the earlier sets while the rest pose is
             // still the one from the break (sitting back, kneeling): that is rest again.
             learnRest(back)
-            waitSince = t
-            stillInWait = 0
+            restartWait(at: t)
             enterRest(at: t, emit)
             return
         }
@@ -539,8 +536,7 @@ public struct Pipeline: Sendable {
     /// tilt over the break), not a return to the exercise position. (Where reps go two
     /// ways from rest, a return to it from a break can look like either side's rep.)
     private var isRepLike: Bool {
-        guard amplitude.samples > 0, peak >= profile.peakFraction * amplitude.typical,
-            peak <= Self.oversizeRatio * amplitude.largest
+        guard amplitude.samples > 0, !belowRepSize, peak <= Self.oversizeRatio * amplitude.largest
         else { return false }
         guard profile.singleDirection else { return true }
         guard let dir = displacementSum.normalized else { return false }
@@ -568,7 +564,7 @@ public struct Pipeline: Sendable {
         let dir = displacementSum.normalized
         let disturbed = disturbedTime <= history[to].time
         // Too small to be a rep by any measure: a wobble, which does not end a wait at rest.
-        let wobble = !disturbed && peak < profile.peakFraction * amplitude.typical
+        let wobble = !disturbed && belowRepSize
         var accepted = isRep(duration: duration, direction: dir, disturbed: disturbed)
         var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
         if accepted {
@@ -605,9 +601,7 @@ public struct Pipeline: Sendable {
                 if let first = pendingFirst {
                     pendingFirst = nil
                     // Not the way this rep goes: the first was getting into position.
-                    let otherWay = first.direction.flatMap { a in dir.map { FastMath.angleDegrees(a, $0) } }
-                        .map { $0 > profile.maximumDirectionDegrees } ?? false
-                    if !otherWay { commit(first, sized: true, emit) }
+                    if !goOpposite(first.direction, dir) { commit(first, sized: true, emit) }
                 }
                 commit(candidate, emit)
             }
@@ -627,16 +621,24 @@ public struct Pipeline: Sendable {
         phase = .rest
         restSince = t
         // A wobble, even one that moved rest a little, does not end the wait.
-        if accepted || !wobble {
-            waitSince = t
-            stillInWait = 0
-        }
+        if accepted || !wobble { restartWait(at: t) }
         // After a jolt or a move that was not a rep the user is back where they rested:
         // a rep straight after it still starts from rest.
         restContinues = !accepted && newRest == nil && fromRest
         backFromRep = accepted && sets.reps.count >= Self.establishedReps
         enterRest(at: t, emit)
     }
+
+    /// Starts the wait at rest that the session's first rep must follow (`waited`).
+    private mutating func restartWait(at t: Double) {
+        waitSince = t
+        stillInWait = 0
+    }
+
+    /// Whether the excursion's peak is under the share of the session's typical peak a
+    /// rep must reach (`ExerciseProfile.peakFraction`): a fidget, a wobble, in a thigh
+    /// bird dog the other leg's rep.
+    private var belowRepSize: Bool { peak < profile.peakFraction * amplitude.typical }
 
     /// Leaves the excursion's live hold state for rest.
     private mutating func enterRest(at t: Double, _ emit: (PipelineEvent) -> Void) {
@@ -649,7 +651,6 @@ public struct Pipeline: Sendable {
     /// by its size, duration, direction and circumstances; see `docs/pipeline.md`.
     /// Updates the session's size and direction models, which learn from rejections.
     private mutating func isRep(duration: Double, direction dir: Vector3?, disturbed: Bool) -> Bool {
-        let typical = amplitude.typical
         let plausible = !disturbed && fromRest
             && duration >= profile.minimumRepSeconds
             && peak >= profile.minimumPeakDegrees
@@ -657,7 +658,7 @@ public struct Pipeline: Sendable {
         // Too small for the session's reps (a fidget; in a thigh bird dog, the other
         // leg's rep), or several times the largest of the recent ones (sitting up between
         // sets: one person's reps in a session do not grow that much).
-        let small = peak < profile.peakFraction * typical
+        let small = belowRepSize
         let oversize = amplitude.samples >= Self.oversizeSampleReps && peak > Self.oversizeRatio * max(amplitude.largest, amplitude.prior)
         var accepted = plausible && !small && !oversize
         // A run of similar excursions all rejected for their size means the typical size
@@ -706,6 +707,13 @@ public struct Pipeline: Sendable {
         if profile.singleDirection, let dir = c.direction { direction.record(dir) }
         status.repsInSet = sets.reps.count
         emit(.rep(rep))
+    }
+
+    /// Whether two rep directions are further apart than one exercise's reps go
+    /// (`ExerciseProfile.maximumDirectionDegrees`); false while either is unknown.
+    private func goOpposite(_ a: Vector3?, _ b: Vector3?) -> Bool {
+        guard let a, let b else { return false }
+        return FastMath.angleDegrees(a, b) > profile.maximumDirectionDegrees
     }
 
     /// Counts the session's first rep if it is still waiting for a second (the set or

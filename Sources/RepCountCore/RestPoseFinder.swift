@@ -11,6 +11,11 @@
 /// poses have each been visited `visits` times (reps going back and forth, whose
 /// quiet time then tells rest from hold, as for a human labeller).
 ///
+/// When the input began still in a pose that is neither of the two leaders (the user
+/// moving into position), the first pose left for another and come back to is rest:
+/// reps begin at rest, so rest is returned to before any hold is (`returned`; not where
+/// reps go two ways).
+///
 /// Most sessions begin at rest, so a still stretch at the start of the input of a few
 /// seconds (`originPose`) is a prior: it breaks a tie between two poses visited alike
 /// (holds as long as rests), its still time counts with the leading pose it is nearer
@@ -24,7 +29,9 @@
 /// starts; a recording cut into a hold has less of it left: a shorter first stretch
 /// may be the end of a hold, and waits for the still-time rules), and, after a posture change (lying down,
 /// kneeling on all fours, backing against the wall), the first still stretch of
-/// `resettleSeconds`. And after a posture change between sets, a still pose back
+/// `resettleSeconds` (but not a stillness that began well before the change was found,
+/// nor the same pose again after a wobble in it: that is a wait, `waitPose`). And after
+/// a posture change between sets, a still pose back
 /// at the rest pose of the reps counted before (`reference`, within
 /// `referenceDegrees`) is the rest pose again: the strap has not moved, the
 /// exercise position is the same. Until a decision the

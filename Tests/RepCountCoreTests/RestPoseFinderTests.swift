@@ -55,8 +55,6 @@ import Testing
         expectFound(s, rest)
     }
 
-    /// Stress failure mode 1: a recording that starts 4 s into a hold must not take the
-    /// held pose for rest just because it came first.
     /// MEx s10: a quick mover pauses between reps a few degrees off the pose they
     /// waited in at the start, for less time than they hold. The wait counts with the
     /// pauses, and the replay starts from the pose of the wait.
@@ -71,6 +69,8 @@ import Testing
         expectFound(s, rest)
     }
 
+    /// Stress failure mode 1: a recording that starts 4 s into a hold must not take the
+    /// held pose for rest just because it came first.
     @Test func aHoldAtTheStartOfTheRecordingIsNotRest() {
         var s = Script()
         s.stay(held, 4, moving: 0)
