@@ -42,9 +42,7 @@ public struct DirectionModel: Sendable, Equatable {
     /// while that is not yet known). A rejected direction is remembered: when it and the
     /// previous rejections agree, the model switches to them and accepts this one.
     public mutating func accepts(_ direction: Vector3, maximumDegrees: Double) -> Bool {
-        guard let typical = self.direction, FastMath.angleDegrees(typical, direction) > maximumDegrees else {
-            return true
-        }
+        if agrees(direction, maximumDegrees: maximumDegrees) { return true }
         if rejectedRun > 0, FastMath.angleDegrees(rejectedSum, direction) > maximumDegrees {
             rejectedSum = .zero
             rejectedRun = 0
