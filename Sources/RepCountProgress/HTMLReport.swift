@@ -23,14 +23,14 @@ public struct HTMLReport: Sendable {
     public func render(_ report: ProgressReport, sessions: [PracticeSession], generatedAt: Double) -> String {
         var body = "<h1>\(HTMLText.escape(title))</h1>\n"
         if let subtitle { body += "<p class=\"sub\">\(HTMLText.escape(subtitle))</p>\n" }
-        body += "<p class=\"sub\">\(report.from) to \(report.through) · generated \(calendar.day(of: generatedAt))</p>\n"
+        body += "<p class=\"sub\">\(periodLine(report, generatedAt: generatedAt))</p>\n"
         if report.exercises.isEmpty {
-            body += "<p>No sessions in this period.</p>\n"
+            body += "<p>\(Self.noSessions)</p>\n"
         } else {
             body += summaryTable(report)
         }
         for exercise in report.exercises {
-            let inRange = ReportCharts(calendar: calendar).sessions(sessions, of: exercise, in: report)
+            let inRange = charts.sessions(sessions, of: exercise, in: report)
             body += section(exercise, weeks: report.rows(.week, for: exercise), sessions: inRange, report: report)
         }
         body += """
@@ -61,11 +61,21 @@ public struct HTMLReport: Sendable {
         .sub{color:#666;margin:.2em 0}.note{color:#666;font-size:.85em;margin-top:2em}
         table{border-collapse:collapse;margin:1em 0;font-size:.9em}th,td{padding:.25em .6em;text-align:right}
         th:first-child,td:first-child{text-align:left}thead th{border-bottom:1px solid #999}tbody tr:nth-child(even){background:#f5f5f5}
-        svg{width:100%;height:auto;margin:.5em 0}svg .grid{stroke:#e4e4e4;stroke-width:1}svg .axis{stroke:#888;stroke-width:1}
-        svg .tick{font-size:11px;fill:#555}svg .lbl{font-size:11px;fill:#333}
+        svg{width:100%;height:auto;margin:.5em 0}\(ReportCharts.css(scope: "svg "))
         .legend span{display:inline-block;margin-right:1.2em;font-size:.85em}.sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin-right:.3em}
         @media print{body{margin:0}h2{break-before:auto}section{break-inside:avoid}}
         """
+
+    /// The charts drawn on the page, on its calendar.
+    var charts: ReportCharts { ReportCharts(calendar: calendar) }
+
+    /// Said when the period has no sessions, on the page and in the drawing.
+    static let noSessions = "No sessions in this period."
+
+    /// The line under the title: the period and the day of the report.
+    func periodLine(_ report: ProgressReport, generatedAt: Double) -> String {
+        "\(report.from) to \(report.through) · generated \(calendar.day(of: generatedAt))"
+    }
 
     func summaryTable(_ report: ProgressReport) -> String {
         var s = "<table class=\"summary\"><thead><tr><th>Exercise</th><th>Days done / planned</th><th>Sessions</th><th>Reps</th><th>Held to target</th><th>Mean hold, first week</th><th>Mean hold, last week</th></tr></thead><tbody>"
@@ -77,7 +87,7 @@ public struct HTMLReport: Sendable {
             let met = weeks.reduce(0) { $0 + $1.repsOnTarget }
             let sessions = weeks.reduce(0) { $0 + $1.sessions }
             let practised = weeks.filter { $0.reps > 0 }
-            s += "<tr><td>\(ReportCharts.name(e))</td><td>\(done) / \(planned)</td><td>\(sessions)</td><td>\(reps)</td>"
+            s += "<tr><td>\(e.displayName)</td><td>\(done) / \(planned)</td><td>\(sessions)</td><td>\(reps)</td>"
             s += "<td>\(reps > 0 ? ValueFormat.percent(Double(met) / Double(reps)) : "-")</td>"
             s += "<td>\(practised.first.map { "\(ValueFormat.seconds($0.meanHoldSeconds)) s (\($0.label))" } ?? "-")</td>"
             s += "<td>\(practised.last.map { "\(ValueFormat.seconds($0.meanHoldSeconds)) s (\($0.label))" } ?? "-")</td></tr>"
@@ -86,13 +96,12 @@ public struct HTMLReport: Sendable {
     }
 
     func section(_ exercise: Exercise, weeks: [PeriodStats], sessions: [PracticeSession], report: ProgressReport) -> String {
-        var s = "<section>\n<h2>\(ReportCharts.name(exercise))</h2>\n"
+        var s = "<section>\n<h2>\(exercise.displayName)</h2>\n"
         s += "<div class=\"legend\">"
         for item in ReportCharts.legend {
             s += "<span><i class=\"sw\" style=\"background:\(item.color)\"></i>\(item.label)</span>"
         }
         s += "</div>\n"
-        let charts = ReportCharts(calendar: calendar)
         s += charts.holdChart(exercise, weeks: weeks, sessions: sessions, report: report) + "\n"
         s += charts.repsChart(exercise, weeks: weeks) + "\n"
         s += weekTable(weeks)

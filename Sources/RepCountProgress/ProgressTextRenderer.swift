@@ -20,7 +20,7 @@ public struct ProgressTextRenderer: Sendable {
     }
 
     func block(_ rows: [PeriodStats], exercise: Exercise, kind: PeriodStats.Kind, report: ProgressReport) -> String {
-        let title = Self.name(exercise)
+        let title = exercise.displayName.uppercased()
         let done = rows.reduce(0) { $0 + $1.daysDone }
         let planned = rows.reduce(0) { $0 + $1.daysPlanned }
         let reps = rows.reduce(0) { $0 + $1.reps }
@@ -57,9 +57,5 @@ public struct ProgressTextRenderer: Sendable {
             "adherence " + Sparkline.line(rows.map(\.adherence), minimum: 0, maximum: 1),
         ]
         return header + "\n" + table.render() + "\ntrend  " + trends.joined(separator: "   ")
-    }
-
-    static func name(_ e: Exercise) -> String {
-        e.displayName.uppercased()
     }
 }

@@ -21,9 +21,17 @@ struct ReportCharts {
         (Colors.mean, "weekly mean"),
     ]
 
-    /// Heights of the two charts, pixels (the hold chart keeps `SVGPlot`'s default).
+    /// Heights of the two charts, pixels: the hold chart keeps `SVGPlot`'s default; a
+    /// bar per week needs less height than a cloud of holds to be read.
     static let holdChartHeight = SVGPlot.defaultHeight
     static let repsChartHeight = 220.0
+
+    /// Styles of the classes `SVGPlot` and the charts draw with, each selector prefixed
+    /// with `scope` (the page scopes them to its SVGs; the drawing needs no scope).
+    static func css(scope: String) -> String {
+        "\(scope).grid{stroke:#e4e4e4;stroke-width:1}\(scope).axis{stroke:#888;stroke-width:1}"
+            + "\(scope).tick{font-size:11px;fill:#555}\(scope).lbl{font-size:11px;fill:#333}"
+    }
 
     /// The sessions of `exercise` that `report`'s period covers: what the charts plot.
     func sessions(_ sessions: [PracticeSession], of exercise: Exercise, in report: ProgressReport) -> [PracticeSession] {
@@ -36,18 +44,20 @@ struct ReportCharts {
 
     /// Every rep's hold as a dot at the time it was done, the target as a
     /// dashed step line, and the weekly mean as a line through the weeks' middles.
-    /// `top`: where the chart goes inside an enclosing SVG (`SVGReport`);
+    /// `placedAt`: where the chart's top goes inside an enclosing SVG (`SVGReport`);
     /// `nil` for a chart on its own (the HTML page).
     func holdChart(
-        _ exercise: Exercise, weeks: [PeriodStats], sessions: [PracticeSession], report: ProgressReport, top: Double? = nil
+        _ exercise: Exercise, weeks: [PeriodStats], sessions: [PracticeSession], report: ProgressReport,
+        placedAt: Double? = nil
     ) -> String {
         let t0 = calendar.start(of: report.from)
         let t1 = calendar.start(of: calendar.adding(1, to: report.through))
-        let reps = sessions.flatMap { s in s.reps.map { (s, $0) } }
-        let highest = reps.map { max($0.1.holdSeconds, $0.1.targetHoldSeconds) }.max() ?? 1
+        let reps = sessions.flatMap(\.reps)
+        let highest = reps.map { max($0.holdSeconds, $0.targetHoldSeconds) }.max() ?? 1
         var plot = SVGPlot(xMin: t0, xMax: t1, yMax: SVGPlot.niceMaximum(highest * 1.1))
-        plot.placedAt = top
-        var s = plot.open(title: "\(Self.name(exercise)): hold of every rep, seconds, over the weeks")
+        plot.height = Self.holdChartHeight
+        plot.placedAt = placedAt
+        var s = plot.open(title: "\(exercise.displayName): hold of every rep, seconds, over the weeks")
         s += plot.yAxis(unit: " s")
         for w in weeks { s += plot.xTick(calendar.start(of: w.start) < t0 ? t0 : calendar.start(of: w.start), w.start.description) }
         // Target: a step line from session to session.
@@ -65,7 +75,7 @@ struct ReportCharts {
             if let previous { path += " L\(f(plot.x(t1))),\(f(plot.y(previous)))" }
             s += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Colors.target)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
         }
-        for (_, rep) in reps {
+        for rep in reps {
             let color = rep.metTarget ? Colors.met : Colors.short
             s += "<circle cx=\"\(f(plot.x(rep.recordedAt)))\" cy=\"\(f(plot.y(rep.holdSeconds)))\" r=\"2.6\" fill=\"\(color)\" fill-opacity=\"0.55\"/>"
         }
@@ -86,14 +96,14 @@ struct ReportCharts {
 
     /// Reps per week as bars, the part that met the target below and the short
     /// part above, with days done of days planned over each bar.
-    /// `top` as for `holdChart`.
-    func repsChart(_ exercise: Exercise, weeks: [PeriodStats], top: Double? = nil) -> String {
+    /// `placedAt` as for `holdChart`.
+    func repsChart(_ exercise: Exercise, weeks: [PeriodStats], placedAt: Double? = nil) -> String {
         let n = Double(max(1, weeks.count))
         let highest = Double(weeks.map(\.reps).max() ?? 0)
         var plot = SVGPlot(xMin: 0, xMax: n, yMax: SVGPlot.niceMaximum(max(1, highest) * 1.15))
         plot.height = Self.repsChartHeight
-        plot.placedAt = top
-        var s = plot.open(title: "\(Self.name(exercise)): reps per week and days done of days planned")
+        plot.placedAt = placedAt
+        var s = plot.open(title: "\(exercise.displayName): reps per week and days done of days planned")
         s += plot.yAxis(unit: "")
         let band = plot.plotWidth / n
         for (i, w) in weeks.enumerated() {
@@ -111,9 +121,5 @@ struct ReportCharts {
             s += plot.xTick(Double(i) + 0.5, w.label)
         }
         return s + SVGPlot.close
-    }
-
-    static func name(_ e: Exercise) -> String {
-        e.displayName
     }
 }

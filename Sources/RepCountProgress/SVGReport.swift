@@ -23,42 +23,49 @@ public struct SVGReport: Sendable {
         static let textLine = 20.0
         static let legendLine = 22.0
         static let sectionGap = 18.0
-        /// Legend entries side by side: a swatch, then its label.
+        /// Legend entries side by side: a swatch, then its label. 170 px an entry: the
+        /// longest label ("hold short of target", about 130 px at 12 px) fits, and the
+        /// four entries fit in `SVGPlot.defaultWidth` with the margins.
         static let legendSwatch = 11.0
         static let legendEntryWidth = 170.0
+        /// Raise of a text baseline above the bottom of its line, room for descenders.
+        static let baselineRaise = 6.0
+        /// Swatch below the legend row's top, and the label's gap after the swatch.
+        static let legendInset = 4.0
+        static let legendLabelGap = 5.0
     }
 
     /// Styles for the chart classes `SVGPlot` uses, and the text.
     static let css = """
         text{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;fill:#222}.h1{font-size:20px;font-weight:600}\
         .h2{font-size:16px;font-weight:600}.sub{font-size:12px;fill:#666}.legend{font-size:12px;fill:#333}\
-        .grid{stroke:#e4e4e4;stroke-width:1}.axis{stroke:#888;stroke-width:1}.tick{font-size:11px;fill:#555}.lbl{font-size:11px;fill:#333}
+        \(ReportCharts.css(scope: ""))
         """
 
     /// The drawing for `report`; `sessions` supply the individual holds plotted.
     public func render(_ report: ProgressReport, sessions: [PracticeSession], generatedAt: Double) -> String {
         let width = SVGPlot.defaultWidth
-        let charts = ReportCharts(calendar: page.calendar)
+        let charts = page.charts
         var y = Layout.margin
         var body = ""
         func line(_ text: String, cssClass: String, height: Double) {
             y += height
-            body += "<text x=\"\(f(Layout.margin))\" y=\"\(f(y - 6))\" class=\"\(cssClass)\">\(HTMLText.escape(text))</text>\n"
+            body += "<text x=\"\(f(Layout.margin))\" y=\"\(f(y - Layout.baselineRaise))\" class=\"\(cssClass)\">\(HTMLText.escape(text))</text>\n"
         }
         line(page.title, cssClass: "h1", height: Layout.titleLine)
         if let subtitle = page.subtitle { line(subtitle, cssClass: "sub", height: Layout.textLine) }
-        line("\(report.from) to \(report.through) · generated \(page.calendar.day(of: generatedAt))", cssClass: "sub", height: Layout.textLine)
-        if report.exercises.isEmpty { line("No sessions in this period.", cssClass: "legend", height: Layout.textLine) }
+        line(page.periodLine(report, generatedAt: generatedAt), cssClass: "sub", height: Layout.textLine)
+        if report.exercises.isEmpty { line(HTMLReport.noSessions, cssClass: "legend", height: Layout.textLine) }
         for exercise in report.exercises {
             y += Layout.sectionGap
-            line(ReportCharts.name(exercise), cssClass: "h2", height: Layout.titleLine)
+            line(exercise.displayName, cssClass: "h2", height: Layout.titleLine)
             body += legend(top: y)
             y += Layout.legendLine
             let weeks = report.rows(.week, for: exercise)
             let inRange = charts.sessions(sessions, of: exercise, in: report)
-            body += charts.holdChart(exercise, weeks: weeks, sessions: inRange, report: report, top: y) + "\n"
+            body += charts.holdChart(exercise, weeks: weeks, sessions: inRange, report: report, placedAt: y) + "\n"
             y += ReportCharts.holdChartHeight
-            body += charts.repsChart(exercise, weeks: weeks, top: y) + "\n"
+            body += charts.repsChart(exercise, weeks: weeks, placedAt: y) + "\n"
             y += ReportCharts.repsChartHeight
         }
         let height = y + Layout.margin
@@ -78,8 +85,8 @@ public struct SVGReport: Sendable {
         var s = ""
         for (i, item) in ReportCharts.legend.enumerated() {
             let x = Layout.margin + Double(i) * Layout.legendEntryWidth
-            s += "<rect x=\"\(f(x))\" y=\"\(f(top + 4))\" width=\"\(f(Layout.legendSwatch))\" height=\"\(f(Layout.legendSwatch))\" fill=\"\(item.color)\"/>"
-            s += "<text x=\"\(f(x + Layout.legendSwatch + 5))\" y=\"\(f(top + 4 + Layout.legendSwatch - 1))\" class=\"legend\">\(HTMLText.escape(item.label))</text>"
+            s += "<rect x=\"\(f(x))\" y=\"\(f(top + Layout.legendInset))\" width=\"\(f(Layout.legendSwatch))\" height=\"\(f(Layout.legendSwatch))\" fill=\"\(item.color)\"/>"
+            s += "<text x=\"\(f(x + Layout.legendSwatch + Layout.legendLabelGap))\" y=\"\(f(top + Layout.legendInset + Layout.legendSwatch - 1))\" class=\"legend\">\(HTMLText.escape(item.label))</text>"
         }
         return s + "\n"
     }

@@ -62,7 +62,7 @@ public struct LiveViewRenderer: Sendable {
     func drawHeader(_ model: LiveViewModel, into screen: inout ScreenBuffer) {
         let w = screen.size.columns
         screen.fill(row: 0, column: 0, width: w, style: Palette.header)
-        var left = " " + (model.exercise.map(Self.exerciseName) ?? "REPCOUNT")
+        var left = " " + (model.exercise.map { $0.displayName.uppercased() } ?? "REPCOUNT")
         if let side = model.side, model.exercise?.hasSides ?? false {
             left += " · " + (side == .left ? "LEFT LEG" : "RIGHT LEG")
         }
@@ -398,10 +398,5 @@ public struct LiveViewRenderer: Sendable {
     func compactCount(_ model: LiveViewModel) -> String {
         let t = model.targets?.reps ?? 0
         return t > 0 ? "\(model.repsInSet)/\(t)" : "\(model.repsInSet)"
-    }
-
-    /// The exercise's name as shown in the header.
-    public static func exerciseName(_ e: Exercise) -> String {
-        e.displayName.uppercased()
     }
 }

@@ -42,17 +42,15 @@ struct History: AsyncParsableCommand {
     func run() async throws {
         let loaded: HistoryOptions.Loaded = try await CommandFailure.exiting { try await options.load(defaultDays: days, alignToWeeks: false) }
         if sessions {
-            // `load` fetched exactly the sessions that started in the range.
-            let inRange = loaded.sessions
             switch options.format {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(inRange), as: UTF8.self))
+                print(String(decoding: try encoder.encode(loaded.sessions), as: UTF8.self))
             case .csv:
-                FileHandle.standardOutput.write(Data(Self.repsCSV(inRange, calendar: loaded.calendar).utf8))
+                FileHandle.standardOutput.write(Data(Self.repsCSV(loaded.sessions, calendar: loaded.calendar).utf8))
             case .text:
-                print(Self.sessionList(inRange, calendar: loaded.calendar))
+                print(Self.sessionList(loaded.sessions, calendar: loaded.calendar))
             }
             return
         }

@@ -79,6 +79,7 @@ struct HistoryOptions: ParsableArguments {
     /// Everything a progress view needs, read and aggregated.
     struct Loaded {
         var report: ProgressReport
+        /// The sessions that started in the report's range, as fetched.
         var sessions: [PracticeSession]
         var calendar: ProgressCalendar
     }

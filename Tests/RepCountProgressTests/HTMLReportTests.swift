@@ -25,7 +25,6 @@ struct HTMLReportTests {
         let (report, sessions) = try Self.sixWeeks()
         let html = HTMLReport(title: "Progress of <A & B>", calendar: ProgressAggregatorTests.utc)
             .render(report, sessions: sessions, generatedAt: ProgressAggregatorTests.at("2026-11-23", 9))
-        try? html.write(toFile: "/tmp/client-report.html", atomically: true, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<h1>Progress of &lt;A &amp; B&gt;</h1>"))
         #expect(!html.lowercased().contains("<script"))

@@ -38,7 +38,6 @@ struct SVGReportTests {
         let (report, sessions) = try HTMLReportTests.sixWeeks()
         let svg = SVGReport(HTMLReport(title: "Progress of <A & B>", subtitle: "weeks 1-6", calendar: ProgressAggregatorTests.utc))
             .render(report, sessions: sessions, generatedAt: ProgressAggregatorTests.at("2026-11-23", 9))
-        try? svg.write(toFile: "/tmp/client-report.svg", atomically: true, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
         let elements = try Elements.parse(svg)
         #expect(elements.names.first == "svg")

@@ -97,7 +97,6 @@ struct LiveViewRendererTests {
     @Test func adaptsToLargeAndSmallTerminals() {
         let m = holdingModel()
         let large = renderer.render(m, at: 100, size: TerminalSize(columns: 200, rows: 50))
-        try? large.text.write(toFile: "/tmp/client-large.txt", atomically: true, encoding: .utf8)
         #expect(renderer.chooseScale("3/10", size: TerminalSize(columns: 200, rows: 50)) > renderer.chooseScale("3/10", size: .vt100))
         #expect(large.lines.count == 50)
         #expect(large.lines.allSatisfy { $0.count <= 200 })
