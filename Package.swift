@@ -118,7 +118,7 @@ let package = Package(
             // executable with --export-dynamic (~14,000 symbols in .dynsym/.dynstr) and gold
             // writes ~53,000 relative relocations as 24-byte RELA entries (1.3 MB); the loader
             // reads both at start and they stay resident. lld with packed relative relocations
-            // (DT_RELR, glibc 2.36 or later) and no exported symbols: 18.2 MiB instead of
+            // (DT_RELR, glibc 2.36 or later) and no exported symbols: 17.7-17.9 MiB instead of
             // 19.5-20.3 MiB (docs/daemon.md). Nothing loads repcountd's symbols at run time.
             linkerSettings: [
                 .unsafeFlags(

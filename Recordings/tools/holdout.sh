@@ -22,13 +22,7 @@ bin=.build/release
 mkdir -p "$dir/sim" "$dir/stress"
 
 # The simulator's batch, each recording's seed moved by the offset.
-"$bin/repcount-sim" list | while read -r name _ seed style setsreps _ hold _ device rate _; do
-    exercise=$(sed -E 's/^sim-(bridge|wall-sit|bird-dog)-.*/\1/' <<<"$name")
-    placement=$(sed -E 's/.*-(thigh|hip|lower-back)-[0-9]+$/\1/' <<<"$name")
-    "$bin/repcount-sim" generate --exercise "$exercise" --placement "$placement" --style "$style" \
-        --sets "${setsreps%x*}" --reps "${setsreps#*x}" --hold "$hold" --device "$device" --rate "$rate" \
-        --seed $((seed + offset)) --name "${name/#sim-/holdout-}" --out "$dir/sim" >/dev/null
-done
+"$bin/repcount-sim" batch --out "$dir/sim" --seed-offset "$offset" >/dev/null
 
 # The independent generator's catalogue, each seed moved by the offset.
 python3 - "$dir/stress" "$offset" <<'EOF'

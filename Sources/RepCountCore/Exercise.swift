@@ -43,7 +43,7 @@ public enum Placement: String, Sendable, CaseIterable, Codable, Hashable {
 }
 
 /// Which leg is extended in a bird-dog rep.
-public enum Side: String, Sendable, Codable, Hashable {
+public enum Side: String, Sendable, CaseIterable, Codable, Hashable {
     case left
     case right
 

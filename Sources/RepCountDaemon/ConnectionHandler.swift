@@ -1,6 +1,5 @@
 import Logging
 import NIOCore
-import RepCountJSON
 import RepCountProtocol
 
 /// One client connection: frames request lines, answers them, and (once the

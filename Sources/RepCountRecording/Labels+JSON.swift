@@ -22,9 +22,9 @@ extension Labels {
         let reader = LabelsReader(file: file)
         let root = try reader.object(document, at: .root)
         // In the order of the format, so the first field at fault is the one named.
-        let exercise = try reader.name(reader.member("exercise", of: root, at: .root), at: .root.member("exercise"), of: Exercise.allCases)
-        let placement = try reader.name(
-            reader.member("placement", of: root, at: .root), at: .root.member("placement"), of: Placement.allCases)
+        let exercise: Exercise = try reader.name(reader.member("exercise", of: root, at: .root), at: .root.member("exercise"))
+        let placement: Placement = try reader.name(
+            reader.member("placement", of: root, at: .root), at: .root.member("placement"))
         var sets: [LabelledSet] = []
         let setsField = LabelsField.root.member("sets")
         for (s, setValue) in try reader.array(reader.member("sets", of: root, at: .root), at: setsField).enumerated() {
@@ -100,12 +100,12 @@ private struct LabelsReader {
         return number
     }
 
-    /// One of `cases` by its raw value, such as `"bird-dog"` for `Exercise.birdDog`.
-    func name<Name: RawRepresentable>(_ value: JSONValue, at field: LabelsField, of cases: [Name]) throws(RecordingError) -> Name
+    /// A case of `Name` by its raw value, such as `"bird-dog"` for `Exercise.birdDog`.
+    func name<Name: RawRepresentable & CaseIterable>(_ value: JSONValue, at field: LabelsField) throws(RecordingError) -> Name
     where Name.RawValue == String {
         guard let text = value.string else { throw mismatch(field, expected: "a string", found: value) }
         guard let name = Name(rawValue: text) else {
-            let allowed = cases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let allowed = Name.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             throw fail(field, "unknown value '\(text)', expected one of \(allowed)")
         }
         return name
@@ -119,7 +119,7 @@ private struct LabelsReader {
         let side: Side?
         switch rep["side"] {
         case nil, .null?: side = nil
-        case let value?: side = try name(value, at: field.member("side"), of: [Side.left, Side.right])
+        case let value?: side = try name(value, at: field.member("side")) as Side
         }
         return Labels.LabelledRep(
             start: try time("start"), holdStart: try time("hold_start"), holdEnd: try time("hold_end"), end: try time("end"),

@@ -21,7 +21,7 @@ extension SimulatedRecording {
 
 extension SimulatedRecording {
     /// The labels as `NAME.labels.json` text (the shared format, via `Labels`'
-    /// Codable conformance), keys sorted so the bytes are stable.
+    /// Encodable conformance), keys sorted so the bytes are stable.
     public func labelsJSON() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

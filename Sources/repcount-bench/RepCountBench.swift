@@ -203,7 +203,6 @@ struct RepCountBench: ParsableCommand {
         return figures
     }
 
-    /// Best wall and CPU (this process's user+system) time of `runs` runs of `body`.
     /// Runs `command` as a child process `runs` times; a run that fails stops the benchmark.
     private func measureChildren(_ command: [String]) throws -> Measurement {
         var m = Measurement()
@@ -215,6 +214,7 @@ struct RepCountBench: ParsableCommand {
         return m
     }
 
+    /// Best wall and CPU (this process's user+system) time of `runs` runs of `body`.
     private func measure(_ body: () throws -> Void) throws -> Measurement {
         var m = Measurement()
         for _ in 0..<runs {

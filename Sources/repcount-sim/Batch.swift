@@ -12,9 +12,15 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("only"), help: "Only the recordings whose name contains this text.")
     var only: String?
 
+    @Option(help: "Added to every recording's seed: the same sessions, on recordings the counter was never tuned on (Recordings/tools/holdout.sh).")
+    var seedOffset: UInt64 = 0
+
     func run() throws {
         let chosen = BatchCatalogue.recordings.filter { spec in only.map { spec.name.contains($0) } ?? true }
         guard !chosen.isEmpty else { throw ValidationError("no recording of the batch matches '\(only ?? "")' (see `repcount-sim list`)") }
-        for spec in chosen { try Generate.write(SimulatedRecording(spec: spec), to: out) }
+        for var spec in chosen {
+            spec.seed += seedOffset
+            try Generate.write(SimulatedRecording(spec: spec), to: out)
+        }
     }
 }

@@ -3,6 +3,7 @@ import RepCountClient
 import RepCountJSON
 import RepCountProtocol
 import RepCountStore
+import RepCountTestSupport
 import Testing
 
 /// The daemon on its live IIO source: `repcount-iio-emulator` streams a
@@ -10,11 +11,7 @@ import Testing
 /// in private namespaces, read by the real libiio) and runs repcountd there.
 /// Needs root for the namespaces, as the IIO tests do.
 @Suite(.serialized) struct LiveSourceEndToEndTests {
-    static var emulator: String? {
-        guard let d = try? daemonExecutable() else { return nil }
-        let path = URL(fileURLWithPath: d).deletingLastPathComponent().appendingPathComponent("repcount-iio-emulator").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
+    static var emulator: String? { BuiltProducts.path("repcount-iio-emulator") }
 
     @Test(.enabled(if: geteuid() == 0 && emulator != nil, "needs root (namespaces) and repcount-iio-emulator"))
     func countsRepsFromALiveAccelerometerAndStopsCleanly() async throws {

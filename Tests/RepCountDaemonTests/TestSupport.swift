@@ -31,8 +31,9 @@ func writeBridgeRecording(
             t += 1 / rateHz
         }
     }
-    // The user waits at rest a little longer than a hold before the first rep, so the
-    // rest pose is known at once and every hold is timed live (`RestPoseFinder`).
+    // 10 s still before the first rep: longer than `RestPoseFinder`'s confident stretch
+    // for the bridge (its 6 s target hold + `overholdSeconds` 3 s = 9 s), so the rest
+    // pose is known at once and every hold is timed live.
     add(10) { _ in 0 }
     for set in 0..<sets {
         for _ in 0..<reps {
