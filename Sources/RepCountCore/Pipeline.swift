@@ -26,7 +26,10 @@
 /// Until the rest pose is known, input is buffered; once it is, the buffer is
 /// replayed, so the events of the first seconds of a session (or after a posture
 /// change) arrive together and carry earlier times than the `.state(.rest)` that
-/// announced the rest pose.
+/// announced the rest pose. The first pause after getting into position is taken
+/// as rest on trust while a copy of the pipeline goes on searching (`trial`): the
+/// live state and hold timer run from it, and its reps and sets are the copy's,
+/// given once the copy has decided.
 ///
 /// Thresholds per exercise and placement are in `ExerciseProfile`. Time comes only
 /// from the samples, so a replay reproduces a live session exactly. After `init`
@@ -142,6 +145,22 @@ public struct Pipeline: Sendable {
     private var firstSampleTime = Double.nan
     private var lastStateTime = -Double.infinity
 
+    /// While the first pause after a posture change is taken as rest on trust
+    /// (`RestPoseFinder.arrival`): the pipeline as it was before, still searching and fed
+    /// every tick. Its verdict replaces this pipeline. Meanwhile this one runs from the
+    /// trusted pose so that the live state and hold timer go on; its reps and sets wait
+    /// for the verdict. (An array for the indirection a value type needs to hold one of
+    /// its own kind; never more than one element.)
+    private var trial: [Pipeline] = []
+    /// The reps and sets the trial has found so far (it may decide, then search again
+    /// after a posture change in its replay, before its verdict).
+    private var trialEvents: [PipelineEvent] = []
+    /// Whether this pipeline's arrival is already on trial (the searching copy's).
+    private var trusted = false
+    /// Whether buffered ticks are being replayed: only a live tick starts a trial or
+    /// feeds one (a replay is not watched as it happens).
+    private var replaying = false
+
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
     static let minimumRestBeforeSeconds = 0.5
@@ -199,7 +218,8 @@ public struct Pipeline: Sendable {
         self.amplitude = AmplitudeTracker(prior: configuration.profile.priorPeakDegrees)
         self.finder = RestPoseFinder(
             settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees,
-            targetHoldSeconds: configuration.targets.holdSeconds, twoWay: configuration.profile.sidesBySign)
+            targetHoldSeconds: configuration.targets.holdSeconds, twoWay: configuration.profile.sidesBySign,
+            departureDegrees: configuration.profile.minimumPeakDegrees)
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
@@ -240,13 +260,10 @@ public struct Pipeline: Sendable {
     /// recording stopped mid-rep) is not counted: its end was never seen.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
         if let last = glitches.flush() { consume(last, emit) }
+        while !trial.isEmpty { takeVerdict(deciding: true, emit) }
         // Input that ended before the rest pose was decided: decide on what was seen,
         // as when the settling buffer fills, so a short session's reps count.
-        while phase == .settling, settling.count > 0, let pose = finder.leadingPose {
-            let pending = settling.count
-            settle(on: pose, emit)
-            if phase == .settling, settling.count >= pending { break }
-        }
+        decideNow(emit)
         salvageCutRep(time: lastTickTime, emit)
         commitPending(emit)
         closeSet(emit)
@@ -256,6 +273,8 @@ public struct Pipeline: Sendable {
     /// over: `repcount next`); the stream goes on, and the next rep starts the next set.
     /// Nothing happens while the set has no reps.
     public mutating func endSet(_ emit: (PipelineEvent) -> Void) {
+        // The user's word ends the trial too: the set is made of what was seen.
+        while !trial.isEmpty { takeVerdict(deciding: true, emit) }
         commitPending(emit)
         closeSet(emit)
     }
@@ -264,7 +283,20 @@ public struct Pipeline: Sendable {
 
     private mutating func tick(_ reading: GravityEstimator.Reading, restart: Bool, _ emit: (PipelineEvent) -> Void) {
         guard let u = reading.gravity.normalized else { return }
-        handle(SettlingBuffer.Entry(time: reading.time, direction: u, activity: reading.activity, restart: restart), emit)
+        live(SettlingBuffer.Entry(time: reading.time, direction: u, activity: reading.activity, restart: restart), emit)
+    }
+
+    /// One live tick. While a trusted rest pose is on trial: the live states and hold
+    /// timer from it, then the tick to the search, whose verdict, once it has one,
+    /// replaces this pipeline.
+    private mutating func live(_ entry: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
+        guard !trial.isEmpty else {
+            handle(entry, emit)
+            return
+        }
+        handle(entry) { if $0.isLive { emit($0) } }
+        trial[0].live(entry) { if !$0.isLive { trialEvents.append($0) } }
+        if trial[0].phase != .settling { takeVerdict(deciding: false, emit) }
     }
 
     /// One tick: the rep logic once a rest pose is known, else the search for one.
@@ -278,14 +310,60 @@ public struct Pipeline: Sendable {
         var found: Vector3? = nil
         if entry.activity <= profile.walkingActivity {
             if finder.origin == -Double.infinity { finder.reset(origin: entry.time, resettleSeconds: 0) }
-            found = finder.observe(mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart, dt: dt)
+            found = finder.observe(direction: entry.direction, mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart, dt: dt)
         }
         if found == nil, settling.count >= settling.capacity - 1 {
             // The buffer is full: decide on what was seen rather than drop reps.
             found = finder.leadingPose
         }
+        if found == nil, let arrival = finder.arrival, !trusted, !replaying, trial.isEmpty {
+            trust(arrival, emit)
+            return
+        }
         guard let pose = found else { return }
         settle(on: pose, emit)
+    }
+
+    /// Takes the first pause after a posture change as rest until the user's moves
+    /// confirm it or show another pose is rest (`RestPoseFinder.arrival`): a copy of this
+    /// pipeline keeps searching while this one counts from the pause.
+    private mutating func trust(_ pose: Vector3, _ emit: (PipelineEvent) -> Void) {
+        var searching = self
+        searching.trusted = true
+        trial = [searching]
+        settle(on: pose) { if $0.isLive { emit($0) } }
+    }
+
+    /// Replaces this pipeline by the trial's (deciding on what was seen if `deciding`).
+    /// Its reps and sets go out; its states only as the one it is in now, since the live
+    /// ones were shown as they happened.
+    private mutating func takeVerdict(deciding: Bool, _ emit: (PipelineEvent) -> Void) {
+        var verdict = trial[0]
+        var events = trialEvents
+        if deciding { verdict.decideNow { events.append($0) } }
+        verdict.glitches = glitches
+        verdict.clock = clock
+        verdict.gravity = gravity
+        verdict.resampler = resampler
+        verdict.status.time = status.time
+        verdict.lastStateTime = max(verdict.lastStateTime, lastStateTime)
+        let shown = status.state
+        self = verdict
+        for event in events where !event.isLive { emit(event) }
+        if status.state != shown {
+            lastStateTime = max(lastTickTime - delay, firstSampleTime, lastStateTime)
+            emit(.state(status.state, time: lastStateTime))
+        }
+    }
+
+    /// Settles on what was seen, as when the settling buffer fills (the input ended, or the
+    /// user ended the set).
+    private mutating func decideNow(_ emit: (PipelineEvent) -> Void) {
+        while phase == .settling, settling.count > 0, let pose = finder.leadingPose {
+            let pending = settling.count
+            settle(on: pose, emit)
+            if phase == .settling, settling.count >= pending { break }
+        }
     }
 
     /// Rest found: replays the buffered ticks from it, so early reps still count. A
@@ -300,12 +378,16 @@ public struct Pipeline: Sendable {
         let replay = settling
         settling.clear()
         finder.reset(origin: Double.infinity, resettleSeconds: 0)
+        trusted = false
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
         restartWait(at: restSince)
         replayStart = replay[0].time
+        let outer = replaying
+        replaying = true
         for i in 0..<replay.count { handle(replay[i], emit) }
+        replaying = outer
     }
 
     /// Feeds the stillness detector; returns the tick interval.

@@ -23,3 +23,15 @@ public enum PipelineEvent: Sendable, Equatable {
     /// session ended).
     case setEnded(SetSummary)
 }
+
+extension PipelineEvent {
+    /// Whether the event tells what is happening now (a state, the hold target) rather
+    /// than a result (a rep, a set): while a trusted rest pose is on trial only the
+    /// present is shown, and the trial's verdict gives only results.
+    var isLive: Bool {
+        switch self {
+        case .state, .holdTargetReached: true
+        case .rep, .setEnded: false
+        }
+    }
+}

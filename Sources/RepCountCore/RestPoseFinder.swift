@@ -30,7 +30,11 @@
 /// may be the end of a hold, and waits for the still-time rules), and, after a posture change (lying down,
 /// kneeling on all fours, backing against the wall), the first still stretch of
 /// `resettleSeconds` (but not a stillness that began well before the change was found,
-/// nor the same pose again after a wobble in it: that is a wait, `waitPose`). And after
+/// nor the same pose again after a wobble in it: that is a wait, `waitPose`). That first
+/// pause (`arrival`) is rest once the user shows it: where reps go one way, the first
+/// pose the user leaves by a rep's tilt and comes back to, still, decides: the arrival
+/// itself, or another pose (sitting on the mat before lying back is paused in too, and
+/// from a thigh it differs from lying by as much as a bridge does). And after
 /// a posture change between sets, a still pose back
 /// at the rest pose of the reps counted before (`reference`, within
 /// `referenceDegrees`) is the rest pose again: the strap has not moved, the
@@ -97,6 +101,24 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// they are still somewhere else: a wobble that breaks that stillness does not make
     /// the same pose a new arrival.
     private var waitPose: Vector3?
+    /// The first pause after a posture change, until the user's moves confirm it as rest
+    /// or show another pose is: the pipeline may take it on trust meanwhile.
+    public private(set) var arrival: Vector3?
+    /// The still runs since the arrival, newest last, each with the farthest the
+    /// orientation has been from it since (`returnVisit`).
+    private var visits: [Visit] = []
+    private struct Visit: Sendable, Equatable {
+        var mean: Vector3
+        var farthest: Double
+    }
+    /// Still runs remembered after an arrival: rest, a hold or two, a fidget.
+    static let visitMemory = 8
+    /// Fraction of how far the user went within which a still run is back in a pose:
+    /// rest wanders by a few degrees from rep to rep, a hold sits a rep's tilt away.
+    public static let returnFraction = 0.2
+    /// Degrees the user must leave a pose by for coming back to it to be a return: the
+    /// smallest rep (and twice `mergeDegrees`: not a wobble).
+    public let departureDegrees: Double
     /// Seconds of one still stretch that decide without waiting for reps: longer than
     /// the hold the user aims for (`init(targetHoldSeconds:)`), so it is a wait at rest.
     public let confidentSeconds: Double
@@ -125,7 +147,11 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Whether reps go two ways from rest (`twoWayVisits`).
     public let twoWay: Bool
 
-    public init(settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5, twoWay: Bool = false) {
+    public init(
+        settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5, twoWay: Bool = false,
+        departureDegrees: Double = 0
+    ) {
+        self.departureDegrees = max(2 * mergeDegrees, departureDegrees)
         self.twoWay = twoWay
         self.settleSeconds = settleSeconds
         confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + Self.overholdSeconds)
@@ -141,6 +167,8 @@ public struct RestPoseFinder: Sendable, Equatable {
         self.reference = reference
         self.referenceDegrees = referenceDegrees
         originPose = nil
+        arrival = nil
+        visits.removeAll(keepingCapacity: true)
         originSeconds = 0
         waitPose = nil
         lastSlot = -1
@@ -148,10 +176,18 @@ public struct RestPoseFinder: Sendable, Equatable {
         for i in poses.indices { poses[i] = Pose() }
     }
 
-    /// Observes one tick of `dt` seconds during which the orientation has been still
+    /// Observes one tick of `dt` seconds in orientation `direction`, which has been still
     /// since `runStart` (for `stillSeconds`) around `mean`; returns the rest pose once decided.
-    public mutating func observe(mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double) -> Vector3? {
+    public mutating func observe(
+        direction: Vector3, mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double
+    ) -> Vector3? {
+        if arrival != nil {
+            for i in visits.indices {
+                visits[i].farthest = max(visits[i].farthest, FastMath.angleDegrees(direction, visits[i].mean))
+            }
+        }
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
+        if let back = returnVisit(mean: mean, newRun: stillSeconds - dt < Self.minimumRunSeconds) { return back }
         let atOrigin = resettleSeconds == 0 && runStart - origin <= Self.originSeconds
         if atOrigin, stillSeconds >= confidentSeconds { return mean }
         if atOrigin, stillSeconds >= Self.originPriorSeconds {
@@ -175,8 +211,16 @@ public struct RestPoseFinder: Sendable, Equatable {
             // (sitting back, kneeling) waits for the slow rules below.
             if Self.isBack(at: mean, to: reference, within: referenceDegrees, stillSeconds: stillSeconds) { return mean }
         } else if resettleSeconds > 0, stillSeconds >= resettleSeconds, runStart >= origin - Self.arrivalSeconds {
-            // Arrived in a new posture and paused there.
-            return mean
+            // Arrived in a new posture and paused there. Where reps go two ways, a
+            // pose returned to may be either hold: the pause decides.
+            if twoWay { return mean }
+            if arrival == nil {
+                arrival = mean
+                // Poses before it (sitting on the mat before lying back) are not returns:
+                // the exercise starts here. (Its run may have begun before the search.)
+                visits.removeAll(keepingCapacity: true)
+                visits.append(Visit(mean: mean, farthest: 0))
+            }
         }
         // The first tick of a qualifying run brings the run's whole duration so far.
         let newRun = stillSeconds - dt < Self.minimumRunSeconds
@@ -209,6 +253,8 @@ public struct RestPoseFinder: Sendable, Equatable {
         }
         if newRun { lastSlot = slot }
         poses[slot].longestRun = max(poses[slot].longestRun, stillSeconds)
+        // An arrival waits for the user's moves (`returnVisit`) or the buffer's end.
+        if arrival != nil { return nil }
         if twoWay {
             var most = 0
             for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
@@ -237,6 +283,40 @@ public struct RestPoseFinder: Sendable, Equatable {
         guard a >= settleSeconds, a >= Self.leadRatio * b else { return nil }
         guard poses[first].longestRun >= confidentSeconds || visited else { return nil }
         return startingPose(first, first, second)
+    }
+
+    /// Keeps the still runs since (and including) the arrival; at the start of a new run,
+    /// the rest pose if it is back, still, in a pose the user left by `departureDegrees`:
+    /// reps start from rest, so it is returned to before any hold is. The arrival's own
+    /// pose if that is the one (as the immediate decision would have taken it).
+    private mutating func returnVisit(mean: Vector3, newRun: Bool) -> Vector3? {
+        guard newRun else {
+            // The run goes on: its pose is its mean so far, and the user is in it.
+            if !visits.isEmpty {
+                visits[visits.count - 1].mean = mean
+                visits[visits.count - 1].farthest = 0
+            }
+            return nil
+        }
+        if let arrival {
+            var near = -1
+            var off = 180.0
+            for i in visits.indices {
+                let a = FastMath.angleDegrees(visits[i].mean, mean)
+                if a < off {
+                    off = a
+                    near = i
+                }
+            }
+            if near >= 0, visits[near].farthest >= departureDegrees,
+                off <= max(mergeDegrees, Self.returnFraction * visits[near].farthest)
+            {
+                return FastMath.angleDegrees(arrival, visits[near].mean) <= mergeDegrees ? arrival : visits[near].mean
+            }
+        }
+        if visits.count == Self.visitMemory { visits.removeFirst() }
+        visits.append(Visit(mean: mean, farthest: 0))
+        return nil
     }
 
     /// Still seconds of the two leading poses, the wait at the origin counted with the
@@ -273,10 +353,12 @@ public struct RestPoseFinder: Sendable, Equatable {
     }
 
     /// The pose with the most still time so far, if it has at least `minimumRunSeconds`:
-    /// the decision when the buffer runs out before the rules above are met.
+    /// the decision when the buffer runs out before the rules above are met (the
+    /// arrival, if any, as the immediate decision would have been).
     /// Without a clear lead, the pose the input started in (`originPose`), if it is one
     /// of the two leaders.
     public var leadingPose: Vector3? {
+        if let arrival { return arrival }
         let (first, second) = leaders
         guard poses[first].seconds >= Self.minimumRunSeconds else { return nil }
         if poses[first].seconds < Self.leadRatio * poses[second].seconds, originSide(first, second) == second {

@@ -155,6 +155,91 @@ import Testing
         #expect(events.sets.count == 1)
     }
 
+    /// Sitting on the mat for 10 s, lying down (the thigh turns 70 degrees), a 5 s pause
+    /// `pauseOffset` degrees from rest (none if 0), settling into rest, then three bridges
+    /// of 15 degrees holding `hold` s. Returns the session and the bridges' times.
+    func lyingDown(pauseOffset: Double, hold: Double = 7) -> (SyntheticSession, [SyntheticSession.TrueRep]) {
+        var s = SyntheticSession()
+        let lying = -70.0
+        s.segments.append(.still(seconds: 10))
+        if pauseOffset != 0 { s.segments += [.move(pitch: lying + pauseOffset, roll: 0, seconds: 2), .still(seconds: 5)] }
+        s.segments += [.move(pitch: lying, roll: 0, seconds: 2), .still(seconds: 6)]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<3 {
+            let t0 = s.duration
+            s.segments += [
+                .move(pitch: lying + 15, roll: 0, seconds: 1.5), .still(seconds: hold),
+                .move(pitch: lying, roll: 0, seconds: 1.5), .still(seconds: 5),
+            ]
+            truth.append(.init(start: t0, holdStart: t0 + 1.5, holdEnd: t0 + 1.5 + hold, end: t0 + 3 + hold))
+        }
+        return (s, truth)
+    }
+
+    /// Rest is the pose the reps come back to, not the first pause after lying down:
+    /// 10 degrees toward the bridges (knees up, feet not yet placed) or 20 the other
+    /// way, before shuffling into place.
+    @Test(arguments: [10.0, -20.0])
+    func aPauseBeforeSettlingIntoRestIsNotTakenForRest(pauseOffset: Double) {
+        let (s, truth) = lyingDown(pauseOffset: pauseOffset)
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.map(\.number) == [1, 2, 3], "each rep once, none from the trusted pause")
+        for (r, t) in zip(reps, truth) {
+            #expect(abs(r.holdSeconds - t.hold) < 0.4, "hold \(r.holdSeconds) vs \(t.hold)")
+        }
+    }
+
+    /// While the first pause after lying down is on trial as rest, the live state and
+    /// hold timer run from it: the first rep's hold target is announced during its hold,
+    /// not once the user's return has confirmed the pause. The rep itself waits for that.
+    @Test func theFirstHoldAfterAPostureChangeIsTimedLive() {
+        let (s, truth) = lyingDown(pauseOffset: 0, hold: 8)
+        let t0 = truth[0].start
+        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge))
+        var announced: [Double] = []
+        var counted: [Double] = []
+        for sample in s.samples() {
+            pipeline.process(sample) { event in
+                switch event {
+                case let .holdTargetReached(time, _) where time > t0 && time < truth[0].end: announced.append(sample.time)
+                case let .rep(rep) where rep.start > t0 - 1 && rep.start < truth[0].end: counted.append(sample.time)
+                default: break
+                }
+            }
+        }
+        #expect(announced.count == 1 && counted.count == 1, "\(announced) \(counted) \(truth[0])")
+        if let said = announced.first, let done = counted.first {
+            #expect(said < truth[0].holdEnd, "announced during the hold, at \(said)")
+            #expect(done > truth[0].end, "counted once back at rest, at \(done)")
+        }
+    }
+
+    /// `repcount next` or the end of the input while the pause is on trial: the search
+    /// decides on what it has seen, and no rep is lost or counted twice.
+    @Test func theTrialEndsWithTheSetOrTheInput() {
+        let (s, truth) = lyingDown(pauseOffset: 0)
+        let samples = s.samples()
+        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge))
+        var events: [PipelineEvent] = []
+        var ended = false
+        for sample in samples {
+            if !ended, sample.time > truth[0].holdStart {
+                pipeline.endSet { events.append($0) }
+                ended = true
+            }
+            pipeline.process(sample) { events.append($0) }
+        }
+        pipeline.finish { events.append($0) }
+        #expect(events.reps.map(\.number) == [1, 2, 3])
+
+        var cut = Pipeline(configuration: PipelineConfiguration(exercise: .bridge))
+        var early: [PipelineEvent] = []
+        for sample in samples where sample.time < truth[0].end { cut.process(sample) { early.append($0) } }
+        #expect(early.reps.isEmpty, "just back at rest: not yet confirmed")
+        cut.finish { early.append($0) }
+        #expect(early.reps.count == 1 && early.sets.count == 1)
+    }
+
     @Test func sittingUpForAMinuteBetweenSetsEndsTheSet() {
         var (s, _) = bridges(count: 3)
         s.segments += [.move(pitch: 70, roll: 0, seconds: 2), .still(seconds: 50), .move(pitch: -3, roll: 2, seconds: 2), .still(seconds: 6)]

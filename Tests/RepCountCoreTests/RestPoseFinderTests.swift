@@ -18,7 +18,7 @@ import Testing
     /// A finder with a clock: `stay` feeds a still stretch, 25 ticks a second, after a
     /// `moving` gap; returns the decision if one was made.
     struct Script {
-        var finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5)
+        var finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, departureDegrees: 8)
         var time = 0.0
         var found: Vector3?
 
@@ -31,7 +31,7 @@ import Testing
             let start = time
             for i in 0...Int(seconds * 25) {
                 time = start + Double(i) * 0.04
-                found = found ?? finder.observe(mean: pose, stillSeconds: time - start, runStart: start, dt: 0.04)
+                found = found ?? finder.observe(direction: pose, mean: pose, stillSeconds: time - start, runStart: start, dt: 0.04)
             }
         }
     }
@@ -104,10 +104,73 @@ import Testing
         expectFound(s, held)
     }
 
-    @Test func afterAPostureChangeTheFirstLongStopIsRest() {
+    /// Expects the script's finder to be waiting on `pose` as the arrival.
+    func expectArrival(_ s: Script, _ pose: Vector3, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(s.found == nil, "an arrival waits for the user's moves", sourceLocation: sourceLocation)
+        guard let arrival = s.finder.arrival else {
+            Issue.record("no arrival", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(FastMath.angleDegrees(arrival, pose) < 1e-9, sourceLocation: sourceLocation)
+        #expect(s.finder.leadingPose.map { FastMath.angleDegrees($0, pose) < 1e-9 } == true,
+                "a buffer that fills decides the arrival", sourceLocation: sourceLocation)
+    }
+
+    @Test func afterAPostureChangeTheFirstLongStopIsRestOnceTheUserComesBack() {
         var s = Script(resettleAt: 0)
         s.stay(held, 3)
-        #expect(s.found == nil, "a shift after lying down")
+        #expect(s.found == nil && s.finder.arrival == nil, "a shift after lying down")
+        s.stay(rest, 3.6)
+        expectArrival(s, rest)
+        s.stay(held, 6)
+        expectArrival(s, rest)
+        // Back a degree off: rest wanders from rep to rep; the arrival as it was found.
+        s.stay(Vector3(0, sin(0.02), cos(0.02)), 1)
+        expectFound(s, rest)
+    }
+
+    /// Sim bridge-thigh (fresh seeds): lying down, the user pauses, then settles into
+    /// rest a rep's tilt away, and only then starts. The pose returned to first is rest.
+    @Test func aPauseBeforeSettlingIntoRestIsNotRest() {
+        let pause = Vector3(0, sin(-0.3), cos(-0.3))
+        var s = Script(resettleAt: 0)
+        s.stay(pause, 4)
+        expectArrival(s, pause)
+        s.stay(rest, 6)
+        s.stay(held, 6)
+        #expect(s.found == nil)
+        s.stay(rest, 1)
+        expectFound(s, rest)
+    }
+
+    /// Sim bridge-thigh-04: sitting on the mat before lying back tilts the thigh about
+    /// as a bridge does. Poses before the arrival are not returns: the hold is not rest.
+    @Test func aPoseBeforeTheArrivalIsNotReturnedTo() {
+        var s = Script(resettleAt: 0)
+        s.stay(held, 2)
+        s.stay(rest, 4)
+        expectArrival(s, rest)
+        s.stay(held, 0.8)
+        expectArrival(s, rest)
+        s.stay(rest, 1)
+        expectFound(s, rest)
+    }
+
+    /// A wobble smaller than a rep is no departure: coming back from it decides nothing.
+    @Test func aWobbleAfterTheArrivalDecidesNothing() {
+        var s = Script(resettleAt: 0)
+        s.stay(rest, 4)
+        s.stay(Vector3(0, sin(0.1), cos(0.1)), 2)
+        s.stay(rest, 2)
+        expectArrival(s, rest)
+    }
+
+    /// Lower-back bird dogs go two ways from rest: a pose returned to may be either hold,
+    /// so the first pause after the posture change decides at once, as before.
+    @Test func whereRepsGoTwoWaysTheArrivalDecidesAtOnce() {
+        var s = Script(resettleAt: 0)
+        s.finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: true, departureDegrees: 8)
+        s.finder.reset(origin: 0, resettleSeconds: 3.5)
         s.stay(rest, 3.6)
         expectFound(s, rest)
     }
@@ -116,7 +179,8 @@ import Testing
         var f = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3)
         f.reset(origin: 0, resettleSeconds: 0)
         for i in 0..<1000 {
-            #expect(f.observe(mean: Vector3(0, 0, 1), stillSeconds: 0.3, runStart: Double(i) * 0.04 - 0.3, dt: 0.04) == nil)
+            let up = Vector3(0, 0, 1)
+            #expect(f.observe(direction: up, mean: up, stillSeconds: 0.3, runStart: Double(i) * 0.04 - 0.3, dt: 0.04) == nil)
         }
         #expect(f.leadingPose == nil)
     }
@@ -127,9 +191,9 @@ import Testing
     @Test func aStillnessFromBeforeThePostureChangeIsNotTheNewRest() {
         var s = Script(resettleAt: 20)
         s.stay(held, 22, moving: 0)
-        #expect(s.found == nil, "still since 0 s, the change was found at 20 s")
+        #expect(s.found == nil && s.finder.arrival == nil, "still since 0 s, the change was found at 20 s")
         s.stay(rest, 4)
-        expectFound(s, rest)
+        expectArrival(s, rest)
     }
 
     /// Holdout sim bridge-thigh (seed 8108): a wobble in that wait (a breath, a shift of
@@ -139,9 +203,9 @@ import Testing
         var s = Script(resettleAt: 20)
         s.stay(held, 22, moving: 0)
         s.stay(held, 12, moving: 0.3)
-        #expect(s.found == nil, "the same wait, after a wobble")
+        #expect(s.found == nil && s.finder.arrival == nil, "the same wait, after a wobble")
         s.stay(rest, 4)
-        expectFound(s, rest)
+        expectArrival(s, rest)
     }
 
     /// Stress bridge-thigh-05 (fresh seeds): the input begins with the user still
