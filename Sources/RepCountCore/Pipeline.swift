@@ -33,8 +33,8 @@
 ///
 /// Thresholds per exercise and placement are in `ExerciseProfile`. Time comes only
 /// from the samples, so a replay reproduces a live session exactly. After `init`
-/// nothing allocates per sample; a rep appends to its set, and a new rest-pose
-/// search copies its buffer once.
+/// nothing allocates per sample; a rep appends to its set, a new rest-pose search
+/// copies its buffer once, and a pause taken on trust copies the pipeline once.
 public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     public private(set) var status: PipelineStatus
@@ -286,14 +286,16 @@ public struct Pipeline: Sendable {
         live(SettlingBuffer.Entry(time: reading.time, direction: u, activity: reading.activity, restart: restart), emit)
     }
 
-    /// One live tick. While a trusted rest pose is on trial: the live states and hold
-    /// timer from it, then the tick to the search, whose verdict, once it has one,
-    /// replaces this pipeline.
+    /// One live tick (not a replayed one).
     private mutating func live(_ entry: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
-        guard !trial.isEmpty else {
-            handle(entry, emit)
-            return
-        }
+        if trial.isEmpty { handle(entry, emit) } else { onTrial(entry, emit) }
+    }
+
+    /// One live tick while a trusted rest pose is on trial: the live states and hold
+    /// timer from it, then the tick to the search, whose verdict, once it has one,
+    /// replaces this pipeline. (Out of line: the rare path, and recursive.)
+    @inline(never)
+    private mutating func onTrial(_ entry: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
         handle(entry) { if $0.isLive { emit($0) } }
         trial[0].live(entry) { if !$0.isLive { trialEvents.append($0) } }
         if trial[0].phase != .settling { takeVerdict(deciding: false, emit) }

@@ -30,8 +30,8 @@
 /// may be the end of a hold, and waits for the still-time rules), and, after a posture change (lying down,
 /// kneeling on all fours, backing against the wall), the first still stretch of
 /// `resettleSeconds` (but not a stillness that began well before the change was found,
-/// nor the same pose again after a wobble in it: that is a wait, `waitPose`). That first
-/// pause (`arrival`) is rest once the user shows it: where reps go one way, the first
+/// nor the same pose again after a wobble in it: that is a wait, `waitPose`). Before any
+/// rep, that first pause (`arrival`) is rest once the user shows it: where reps go one way, the first
 /// pose the user leaves by a rep's tilt and comes back to, still, decides: the arrival
 /// itself, or another pose (sitting on the mat before lying back is paused in too, and
 /// from a thigh it differs from lying by as much as a bridge does). And after
@@ -104,12 +104,20 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// The first pause after a posture change, until the user's moves confirm it as rest
     /// or show another pose is: the pipeline may take it on trust meanwhile.
     public private(set) var arrival: Vector3?
-    /// The still runs since the arrival, newest last, each with the farthest the
-    /// orientation has been from it since (`returnVisit`).
+    /// The still runs since the arrival, newest last, each with how far the orientation
+    /// has been from it since (`returnVisit`).
     private var visits: [Visit] = []
     private struct Visit: Sendable, Equatable {
+        /// Unit direction.
         var mean: Vector3
-        var farthest: Double
+        /// The least cosine of the angle to `mean` since: a dot product per tick, not an
+        /// angle.
+        var leastCosine = 1.0
+        /// The farthest the orientation has been from `mean` since, degrees.
+        var farthest: Double {
+            let c = min(1, max(-1, leastCosine))
+            return FastMath.atan2((1 - c * c).squareRoot(), c) * FastMath.degreesPerRadian
+        }
     }
     /// Still runs remembered after an arrival: rest, a hold or two, a fidget.
     static let visitMemory = 8
@@ -152,6 +160,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         departureDegrees: Double = 0
     ) {
         self.departureDegrees = max(2 * mergeDegrees, departureDegrees)
+        visits.reserveCapacity(Self.visitMemory)
         self.twoWay = twoWay
         self.settleSeconds = settleSeconds
         confidentSeconds = max(Self.minimumConfidentSeconds, targetHoldSeconds + Self.overholdSeconds)
@@ -182,9 +191,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         direction: Vector3, mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double
     ) -> Vector3? {
         if arrival != nil {
-            for i in visits.indices {
-                visits[i].farthest = max(visits[i].farthest, FastMath.angleDegrees(direction, visits[i].mean))
-            }
+            for i in visits.indices { visits[i].leastCosine = min(visits[i].leastCosine, direction.dot(visits[i].mean)) }
         }
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
         if let back = returnVisit(mean: mean, newRun: stillSeconds - dt < Self.minimumRunSeconds) { return back }
@@ -219,7 +226,7 @@ public struct RestPoseFinder: Sendable, Equatable {
                 // Poses before it (sitting on the mat before lying back) are not returns:
                 // the exercise starts here. (Its run may have begun before the search.)
                 visits.removeAll(keepingCapacity: true)
-                visits.append(Visit(mean: mean, farthest: 0))
+                visits.append(Visit(mean: mean))
             }
         }
         // The first tick of a qualifying run brings the run's whole duration so far.
@@ -294,7 +301,7 @@ public struct RestPoseFinder: Sendable, Equatable {
             // The run goes on: its pose is its mean so far, and the user is in it.
             if !visits.isEmpty {
                 visits[visits.count - 1].mean = mean
-                visits[visits.count - 1].farthest = 0
+                visits[visits.count - 1].leastCosine = 1
             }
             return nil
         }
@@ -308,14 +315,14 @@ public struct RestPoseFinder: Sendable, Equatable {
                     near = i
                 }
             }
-            if near >= 0, visits[near].farthest >= departureDegrees,
-                off <= max(mergeDegrees, Self.returnFraction * visits[near].farthest)
+            if near >= 0, case let farthest = visits[near].farthest, farthest >= departureDegrees,
+                off <= max(mergeDegrees, Self.returnFraction * farthest)
             {
                 return FastMath.angleDegrees(arrival, visits[near].mean) <= mergeDegrees ? arrival : visits[near].mean
             }
         }
         if visits.count == Self.visitMemory { visits.removeFirst() }
-        visits.append(Visit(mean: mean, farthest: 0))
+        visits.append(Visit(mean: mean))
         return nil
     }
 
