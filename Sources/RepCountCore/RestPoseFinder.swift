@@ -124,6 +124,10 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Fraction of how far the user went within which a still run is back in a pose:
     /// rest wanders by a few degrees from rep to rep, a hold sits a rep's tilt away.
     public static let returnFraction = 0.2
+    /// Fraction of how far the user went within which the pose returned to is the
+    /// arrival wandered (rest moves by a few degrees from rep to rep; a pause before
+    /// settling into rest sits about a rep's tilt away).
+    public static let wanderFraction = 0.3
     /// Degrees the user must leave a pose by for coming back to it to be a return: the
     /// smallest rep (and twice `mergeDegrees`: not a wobble).
     public let departureDegrees: Double
@@ -318,7 +322,8 @@ public struct RestPoseFinder: Sendable, Equatable {
             if near >= 0, case let farthest = visits[near].farthest, farthest >= departureDegrees,
                 off <= max(mergeDegrees, Self.returnFraction * farthest)
             {
-                return FastMath.angleDegrees(arrival, visits[near].mean) <= mergeDegrees ? arrival : visits[near].mean
+                return FastMath.angleDegrees(arrival, visits[near].mean) <= max(mergeDegrees, Self.wanderFraction * farthest)
+                    ? arrival : visits[near].mean
             }
         }
         if visits.count == Self.visitMemory { visits.removeFirst() }

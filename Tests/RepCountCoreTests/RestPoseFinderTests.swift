@@ -156,6 +156,24 @@ import Testing
         expectFound(s, rest)
     }
 
+    /// Stress bridge-thigh-05 (fresh seeds): rest wanders by 4 degrees after the first
+    /// rep, and the user comes back to that pose after the second (holds of 17 and 23
+    /// degrees, never the same pose twice). The pose returned to is the arrival wandered,
+    /// and the arrival is rest, as the immediate decision took it: replayed from the
+    /// wandered pose, the arrival would read as the start of an excursion and cost the
+    /// first rep.
+    @Test func restThatWandersAfterTheFirstRepIsTheArrival() {
+        var s = Script(resettleAt: 0)
+        s.stay(rest, 4)
+        s.stay(held, 6)
+        let wandered = Vector3(0, sin(-0.065), cos(-0.065))
+        s.stay(wandered, 4)
+        s.stay(Vector3(0, sin(0.4), cos(0.4)), 6)
+        #expect(s.found == nil)
+        s.stay(wandered, 1)
+        expectFound(s, rest)
+    }
+
     /// A wobble smaller than a rep is no departure: coming back from it decides nothing.
     @Test func aWobbleAfterTheArrivalDecidesNothing() {
         var s = Script(resettleAt: 0)
