@@ -29,7 +29,7 @@
 /// announced the rest pose. The first pause after getting into position is taken
 /// as rest on trust while a copy of the pipeline goes on searching (`trial`): the
 /// live state and hold timer run from it, and its reps and sets are the copy's,
-/// given once the copy has decided.
+/// given once the copy has decided (after live states with later times).
 ///
 /// Thresholds per exercise and placement are in `ExerciseProfile`. Time comes only
 /// from the samples, so a replay reproduces a live session exactly. After `init`
@@ -157,8 +157,8 @@ public struct Pipeline: Sendable {
     private var trialEvents: [PipelineEvent] = []
     /// Whether this pipeline's arrival is already on trial (the searching copy's).
     private var trusted = false
-    /// Whether buffered ticks are being replayed: only a live tick starts a trial or
-    /// feeds one (a replay is not watched as it happens).
+    /// Whether buffered ticks are being replayed: a trial starts only on a live tick (a
+    /// replay is not watched as it happens; the trial is fed live ticks only, by `live`).
     private var replaying = false
 
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
@@ -260,7 +260,7 @@ public struct Pipeline: Sendable {
     /// recording stopped mid-rep) is not counted: its end was never seen.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
         if let last = glitches.flush() { consume(last, emit) }
-        while !trial.isEmpty { takeVerdict(deciding: true, emit) }
+        concludeTrial(emit)
         // Input that ended before the rest pose was decided: decide on what was seen,
         // as when the settling buffer fills, so a short session's reps count.
         decideNow(emit)
@@ -271,10 +271,10 @@ public struct Pipeline: Sendable {
 
     /// Ends the set in progress now, as a long rest would (the user says the set is
     /// over: `repcount next`); the stream goes on, and the next rep starts the next set.
-    /// Nothing happens while the set has no reps.
+    /// Nothing happens while the set has no reps, but for a trusted rest pose's trial:
+    /// the user's word ends that too, and the set is made of what was seen.
     public mutating func endSet(_ emit: (PipelineEvent) -> Void) {
-        // The user's word ends the trial too: the set is made of what was seen.
-        while !trial.isEmpty { takeVerdict(deciding: true, emit) }
+        concludeTrial(emit)
         commitPending(emit)
         closeSet(emit)
     }
@@ -297,6 +297,7 @@ public struct Pipeline: Sendable {
     @inline(never)
     private mutating func onTrial(_ entry: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
         handle(entry) { if $0.isLive { emit($0) } }
+        showTrialCounts()
         trial[0].live(entry) { if !$0.isLive { trialEvents.append($0) } }
         if trial[0].phase != .settling { takeVerdict(deciding: false, emit) }
     }
@@ -334,11 +335,28 @@ public struct Pipeline: Sendable {
         searching.trusted = true
         trial = [searching]
         settle(on: pose) { if $0.isLive { emit($0) } }
+        showTrialCounts()
+    }
+
+    /// The counts in `status` are those of the reps given so far: the trusting pipeline's
+    /// wait for the verdict, as its rep events do.
+    private mutating func showTrialCounts() {
+        status.set = trial[0].status.set
+        status.repsInSet = trial[0].status.repsInSet
+    }
+
+    /// Takes the trial's verdict now, deciding on what the search has seen (the copy may
+    /// itself be trusting a pause found in its replay: then that trial too).
+    private mutating func concludeTrial(_ emit: (PipelineEvent) -> Void) {
+        while !trial.isEmpty { takeVerdict(deciding: true, emit) }
     }
 
     /// Replaces this pipeline by the trial's (deciding on what was seen if `deciding`).
     /// Its reps and sets go out; its states only as the one it is in now, since the live
-    /// ones were shown as they happened.
+    /// ones were shown as they happened, and its hold target not at all (a verdict forced
+    /// in the middle of a hold whose rest differs may then announce it twice or never:
+    /// the user ended the set, or the input ended). The verdict comes when the copy
+    /// leaves its search: it settled, or it trusts a pause of its own.
     private mutating func takeVerdict(deciding: Bool, _ emit: (PipelineEvent) -> Void) {
         var verdict = trial[0]
         var events = trialEvents

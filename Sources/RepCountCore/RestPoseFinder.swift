@@ -23,8 +23,8 @@
 /// wins the buffered input is replayed from it. It never decides alone, since a
 /// recording may start in the last seconds of a hold.
 ///
-/// Two situations decide at once, because people wait at rest before the first
-/// rep: a still stretch that starts with the input (`originSeconds`) and lasts
+/// Two situations decide at once (or, the second, once the user shows it), because
+/// people wait at rest before the first rep: a still stretch that starts with the input (`originSeconds`) and lasts
 /// `confidentSeconds`, longer than a hold (the user waiting when the recording
 /// starts; a recording cut into a hold has less of it left: a shorter first stretch
 /// may be the end of a hold, and waits for the still-time rules), and, after a posture change (lying down,
@@ -301,6 +301,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// reps start from rest, so it is returned to before any hold is. The arrival's own
     /// pose if that is the one (as the immediate decision would have taken it).
     private mutating func returnVisit(mean: Vector3, newRun: Bool) -> Vector3? {
+        guard let arrival else { return nil }
         guard newRun else {
             // The run goes on: its pose is its mean so far, and the user is in it.
             if !visits.isEmpty {
@@ -309,24 +310,23 @@ public struct RestPoseFinder: Sendable, Equatable {
             }
             return nil
         }
-        if let arrival {
-            var near = -1
-            var off = 180.0
-            for i in visits.indices {
-                let a = FastMath.angleDegrees(visits[i].mean, mean)
-                if a < off {
-                    off = a
-                    near = i
-                }
-            }
-            if near >= 0, case let farthest = visits[near].farthest, farthest >= departureDegrees,
-                off <= max(mergeDegrees, Self.returnFraction * farthest)
-            {
-                return FastMath.angleDegrees(arrival, visits[near].mean) <= max(mergeDegrees, Self.wanderFraction * farthest)
-                    ? arrival : visits[near].mean
+        var near = -1
+        var off = 180.0
+        for i in visits.indices {
+            let a = FastMath.angleDegrees(visits[i].mean, mean)
+            if a < off {
+                off = a
+                near = i
             }
         }
-        if visits.count == Self.visitMemory { visits.removeFirst() }
+        if near >= 0, case let farthest = visits[near].farthest, farthest >= departureDegrees,
+            off <= max(mergeDegrees, Self.returnFraction * farthest)
+        {
+            return FastMath.angleDegrees(arrival, visits[near].mean) <= max(mergeDegrees, Self.wanderFraction * farthest)
+                ? arrival : visits[near].mean
+        }
+        // Full: the oldest after the arrival goes.
+        if visits.count == Self.visitMemory { visits.remove(at: 1) }
         visits.append(Visit(mean: mean))
         return nil
     }
