@@ -424,6 +424,7 @@ public struct Pipeline: Sendable {
 
     /// One tick once a rest pose is known.
     private mutating func step(_ e: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
+        let afterGap = e.restart || e.time - lastTickTime > SampleClock.defaultMaximumStep
         let dt = updateStillness(e)
         let u = e.direction
         let t = e.time
@@ -431,6 +432,7 @@ public struct Pipeline: Sendable {
         let tilt = FastMath.angleDegrees(u, rest)
         status.tiltDegrees = tilt
         history.append(time: t, tilt: tilt)
+        if afterGap, phase == .excursion { gapWhileComingDown() }
         let rate = rateFilter.update(dt > 0 ? (tilt - lastTilt) / dt : 0, dt: max(dt, 1e-3))
         lastTilt = tilt
 
@@ -620,6 +622,18 @@ public struct Pipeline: Sendable {
     /// The user left the position (or the input ended) during an excursion that had
     /// already come down most of the way from its peak: the rep ended there, at the
     /// lowest point, and what followed was getting up. Counts it by the usual rules.
+    /// A gap in the data (a dropout) while coming down from a quick rep: the valley
+    /// before the next one may lie in it, unseen. The first tick after the gap stands in
+    /// for it, so a rise after the gap splits the reps there, as a seen valley would.
+    /// Only a ramp: coming down faster than sway (`liveHoldRate`), below the plateau.
+    private mutating func gapWhileComingDown() {
+        guard profile.splitFraction > 0, valley < 0, let before = rateFilter.value, before < -Self.liveHoldRate,
+            lastTilt < RepTimer.topFraction * peak
+        else { return }
+        valley = history.written - 1
+        valleyPeak = peak
+    }
+
     private mutating func salvageCutRep(time t: Double, _ emit: (PipelineEvent) -> Void) {
         guard phase == .excursion, cut > from else { return }
         peak = cutPeak

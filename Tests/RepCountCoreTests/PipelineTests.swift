@@ -73,6 +73,21 @@ import Testing
         #expect(reps.count == 12)
     }
 
+    /// A dropout from half way down one quick rep to half way up the next
+    /// (stress bridge-thigh-02, fresh seeds): the valley between them is in the gap, and
+    /// the rise after it splits them as a valley seen would.
+    @Test func quickRepsSplitAcrossAGapThatHidTheirValley() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        var truth: [SyntheticSession.TrueRep] = []
+        for i in 0..<12 { truth.append(s.rep(pitch: 12, ramp: 1.0, hold: 0.2, rest: 0.05 * Double(i % 3))) }
+        s.segments.append(.still(seconds: 5))
+        let gapStart = truth[6].holdEnd + 0.55
+        s.gaps = [(gapStart, truth[7].start + 0.55 - gapStart)]
+        let reps = s.run(PipelineConfiguration(exercise: .bridge, targets: Targets(holdSeconds: 0, reps: 12, sets: 1))).reps
+        #expect(reps.count == 12)
+    }
+
     /// Stress failure modes 2 and 8: every rep keeps start <= holdStart <= holdEnd <= end,
     /// and state events never go back in time nor precede the first sample, even when the
     /// first seconds are buffered and replayed.
