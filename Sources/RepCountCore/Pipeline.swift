@@ -48,6 +48,8 @@ public struct Pipeline: Sendable {
     private let delay = GravityEstimator.delay
 
     private var glitches = GlitchFilter()
+    /// Whether the next tick follows a gap (or the first sample).
+    private var restartPending = false
     private var clock = SampleClock()
     private var gravity = GravityEstimator()
     private var resampler = TickResampler()
@@ -249,10 +251,12 @@ public struct Pipeline: Sendable {
             restart = false
         }
         resampler.feed(reading, restart: restart)
-        var first = restart
+        // The first tick after a gap may come a sample or two later (the grid resumes at
+        // the first grid time after it): it still follows the gap.
+        restartPending = restartPending || restart
         while let t = resampler.next() {
-            tick(t, restart: first, emit)
-            first = false
+            tick(t, restart: restartPending, emit)
+            restartPending = false
         }
     }
 
@@ -365,6 +369,7 @@ public struct Pipeline: Sendable {
         verdict.clock = clock
         verdict.gravity = gravity
         verdict.resampler = resampler
+        verdict.restartPending = restartPending
         verdict.status.time = status.time
         verdict.lastStateTime = max(verdict.lastStateTime, lastStateTime)
         let shown = status.state
@@ -424,7 +429,6 @@ public struct Pipeline: Sendable {
 
     /// One tick once a rest pose is known.
     private mutating func step(_ e: SettlingBuffer.Entry, _ emit: (PipelineEvent) -> Void) {
-        let afterGap = e.restart || e.time - lastTickTime > SampleClock.defaultMaximumStep
         let dt = updateStillness(e)
         let u = e.direction
         let t = e.time
@@ -432,7 +436,7 @@ public struct Pipeline: Sendable {
         let tilt = FastMath.angleDegrees(u, rest)
         status.tiltDegrees = tilt
         history.append(time: t, tilt: tilt)
-        if afterGap, phase == .excursion { gapWhileComingDown() }
+        if e.restart, phase == .excursion { gapWhileComingDown() }
         let rate = rateFilter.update(dt > 0 ? (tilt - lastTilt) / dt : 0, dt: max(dt, 1e-3))
         lastTilt = tilt
 
