@@ -47,12 +47,18 @@ public struct Pipeline: Sendable {
     /// Seconds subtracted from tick times to report times on the sample axis.
     private let delay = GravityEstimator.delay
 
-    private var glitches = GlitchFilter()
-    /// Whether the next tick follows a gap (or the first sample).
-    private var restartPending = false
-    private var clock = SampleClock()
-    private var gravity = GravityEstimator()
-    private var resampler = TickResampler()
+    /// Stages 0-3, from samples to ticks: they see every sample, whatever the rep logic
+    /// makes of the ticks, so a trial's verdict takes them over as they are.
+    private struct Input: Sendable {
+        var glitches = GlitchFilter()
+        var clock = SampleClock()
+        var gravity = GravityEstimator()
+        var resampler = TickResampler()
+        /// Whether the next tick follows a gap (or the first sample).
+        var restartPending = false
+    }
+
+    private var input = Input()
     private var still: StillnessDetector
     private var history: TiltHistory
     private var amplitude: AmplitudeTracker
@@ -229,41 +235,41 @@ public struct Pipeline: Sendable {
     /// sample later, once `GlitchFilter` has seen its successor.
     public mutating func process(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
         status.time = sample.time
-        guard let repaired = glitches.feed(sample) else { return }
+        guard let repaired = input.glitches.feed(sample) else { return }
         consume(repaired, emit)
     }
 
     private mutating func consume(_ sample: Sample, _ emit: (PipelineEvent) -> Void) {
-        let step = clock.advance(to: sample.time)
+        let step = input.clock.advance(to: sample.time)
         let reading: GravityEstimator.Reading
         let restart: Bool
         switch step {
         case .first:
             firstSampleTime = sample.time
-            reading = gravity.update(sample, dt: 0, restart: true)
+            reading = input.gravity.update(sample, dt: 0, restart: true)
             restart = true
         case .gap:
-            reading = gravity.update(sample, dt: 0, restart: true)
+            reading = input.gravity.update(sample, dt: 0, restart: true)
             restart = true
         case let .step(dt):
             guard dt > 0 else { return }  // a repeated time stamp adds nothing a filter could use
-            reading = gravity.update(sample, dt: dt, restart: false)
+            reading = input.gravity.update(sample, dt: dt, restart: false)
             restart = false
         }
-        resampler.feed(reading, restart: restart)
+        input.resampler.feed(reading, restart: restart)
         // The first tick after a gap may come a sample or two later (the grid resumes at
         // the first grid time after it): it still follows the gap.
-        restartPending = restartPending || restart
-        while let t = resampler.next() {
-            tick(t, restart: restartPending, emit)
-            restartPending = false
+        input.restartPending = input.restartPending || restart
+        while let t = input.resampler.next() {
+            tick(t, restart: input.restartPending, emit)
+            input.restartPending = false
         }
     }
 
     /// Ends the stream: closes the set in progress. An excursion still open (the
     /// recording stopped mid-rep) is not counted: its end was never seen.
     public mutating func finish(_ emit: (PipelineEvent) -> Void) {
-        if let last = glitches.flush() { consume(last, emit) }
+        if let last = input.glitches.flush() { consume(last, emit) }
         concludeTrial(emit)
         // Input that ended before the rest pose was decided: decide on what was seen,
         // as when the settling buffer fills, so a short session's reps count.
@@ -365,11 +371,7 @@ public struct Pipeline: Sendable {
         var verdict = trial[0]
         var events = trialEvents
         if deciding { verdict.decideNow { events.append($0) } }
-        verdict.glitches = glitches
-        verdict.clock = clock
-        verdict.gravity = gravity
-        verdict.resampler = resampler
-        verdict.restartPending = restartPending
+        verdict.input = input
         verdict.status.time = status.time
         verdict.lastStateTime = max(verdict.lastStateTime, lastStateTime)
         let shown = status.state
@@ -623,9 +625,6 @@ public struct Pipeline: Sendable {
         return fromHeld.dot(fromHeld) > peakChordSquared
     }
 
-    /// The user left the position (or the input ended) during an excursion that had
-    /// already come down most of the way from its peak: the rep ended there, at the
-    /// lowest point, and what followed was getting up. Counts it by the usual rules.
     /// A gap in the data (a dropout) while coming down from a quick rep: the valley
     /// before the next one may lie in it, unseen. The first tick after the gap stands in
     /// for it, so a rise after the gap splits the reps there, as a seen valley would.
@@ -638,6 +637,9 @@ public struct Pipeline: Sendable {
         valleyPeak = peak
     }
 
+    /// The user left the position (or the input ended) during an excursion that had
+    /// already come down most of the way from its peak: the rep ended there, at the
+    /// lowest point, and what followed was getting up. Counts it by the usual rules.
     private mutating func salvageCutRep(time t: Double, _ emit: (PipelineEvent) -> Void) {
         guard phase == .excursion, cut > from else { return }
         peak = cutPeak

@@ -24,21 +24,23 @@
 /// recording may start in the last seconds of a hold.
 ///
 /// Two situations decide at once (or, the second, once the user shows it), because
-/// people wait at rest before the first rep: a still stretch that starts with the input (`originSeconds`) and lasts
-/// `confidentSeconds`, longer than a hold (the user waiting when the recording
-/// starts; a recording cut into a hold has less of it left: a shorter first stretch
-/// may be the end of a hold, and waits for the still-time rules), and, after a posture change (lying down,
-/// kneeling on all fours, backing against the wall), the first still stretch of
-/// `resettleSeconds` (but not a stillness that began well before the change was found,
-/// nor the same pose again after a wobble in it: that is a wait, `waitPose`). Before any
-/// rep, that first pause (`arrival`) is rest once the user shows it: where reps go one way, the first
-/// pose the user leaves by a rep's tilt and comes back to, still, decides: the arrival
-/// itself, or another pose (sitting on the mat before lying back is paused in too, and
-/// from a thigh it differs from lying by as much as a bridge does). And after
-/// a posture change between sets, a still pose back
-/// at the rest pose of the reps counted before (`reference`, within
-/// `referenceDegrees`) is the rest pose again: the strap has not moved, the
-/// exercise position is the same. Until a decision the
+/// people wait at rest before the first rep:
+/// - a still stretch that starts with the input (`originSeconds`) and lasts
+///   `confidentSeconds`, longer than a hold (the user waiting when the recording starts;
+///   a recording cut into a hold has less of it left: a shorter first stretch may be the
+///   end of a hold, and waits for the still-time rules);
+/// - after a posture change (lying down, kneeling on all fours, backing against the
+///   wall), the first still stretch of `resettleSeconds` (but not a stillness that began
+///   well before the change was found, nor the same pose again after a wobble in it:
+///   that is a wait, `waitPose`). Before any rep, that first pause (`arrival`) is rest
+///   once the user shows it: where reps go one way, the first pose the user leaves by a
+///   rep's tilt and comes back to, still, decides (`returnVisit`): the arrival itself,
+///   or another pose (sitting on the mat before lying back is paused in too, and from a
+///   thigh it differs from lying by as much as a bridge does).
+///
+/// After a posture change between sets, a still pose back at the rest pose of the reps
+/// counted before (`reference`, within `referenceDegrees`) is the rest pose again: the
+/// strap has not moved, the exercise position is the same. Until a decision the
 /// pipeline buffers its input (`SettlingBuffer`) and replays it from the new rest
 /// pose, so the reps made while it was deciding still count.
 public struct RestPoseFinder: Sendable, Equatable {
@@ -198,7 +200,9 @@ public struct RestPoseFinder: Sendable, Equatable {
             for i in visits.indices { visits[i].leastCosine = min(visits[i].leastCosine, direction.dot(visits[i].mean)) }
         }
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
-        if let back = returnVisit(mean: mean, newRun: stillSeconds - dt < Self.minimumRunSeconds) { return back }
+        // The first tick of a qualifying run brings the run's whole duration so far.
+        let newRun = stillSeconds - dt < Self.minimumRunSeconds
+        if let back = returnVisit(mean: mean, newRun: newRun) { return back }
         let atOrigin = resettleSeconds == 0 && runStart - origin <= Self.originSeconds
         if atOrigin, stillSeconds >= confidentSeconds { return mean }
         if atOrigin, stillSeconds >= Self.originPriorSeconds {
@@ -233,8 +237,6 @@ public struct RestPoseFinder: Sendable, Equatable {
                 visits.append(Visit(mean: mean))
             }
         }
-        // The first tick of a qualifying run brings the run's whole duration so far.
-        let newRun = stillSeconds - dt < Self.minimumRunSeconds
         let credit = newRun ? stillSeconds : dt
         var slot = -1
         var best = 180.0
