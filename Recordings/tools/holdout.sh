@@ -25,21 +25,11 @@ mkdir -p "$dir/sim" "$dir/stress"
 "$bin/repcount-sim" batch --out "$dir/sim" --seed-offset "$offset" >/dev/null
 
 # The independent generator's catalogue, each seed moved by the offset.
-python3 - "$dir/stress" "$offset" <<'EOF'
-import sys
-sys.path.insert(0, "Recordings/tools")
-import stress_sim
-
-out, offset = sys.argv[1], int(sys.argv[2])
-for entry in stress_sim.CATALOGUE:
-    spec = dict(entry, seed=entry["seed"] + offset, name=entry["name"].replace("stress-", "holdout-"))
-    spec, stamp, forces, labels = stress_sim.generate(spec)
-    stress_sim.write(spec, stamp, forces, labels, out)
-EOF
+python3 Recordings/tools/stress_sim.py --out "$dir/stress" --seed-offset "$offset" >/dev/null
 
 for part in sim stress; do
     echo "== $part (seeds + $offset)"
-    "$bin/repcount" eval "$dir/$part" | tail -7
+    "$bin/repcount" eval "$dir/$part"
 done
 echo "== both"
 "$bin/repcount" eval "$dir" | tail -1

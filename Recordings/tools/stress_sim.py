@@ -12,6 +12,7 @@ Usage (Python 3 + numpy only):
     python3 Recordings/tools/stress_sim.py                  # write the whole catalogue
     python3 Recordings/tools/stress_sim.py --only stress-bridge-thigh-03
     python3 Recordings/tools/stress_sim.py --list           # names, seeds, what each stresses
+    python3 Recordings/tools/stress_sim.py --out DIR --seed-offset 7000   # fresh seeds (holdout.sh)
     python3 Recordings/tools/stress_sim.py --plot DIR       # also write a PNG per file (matplotlib)
     python3 Recordings/tools/stress_sim.py --check          # committed files == regenerated, labels sane
     python3 Recordings/tools/stress_sim.py --compare Recordings/stress/*.csv [--plot DIR]
@@ -1193,6 +1194,8 @@ def main(argv=None):
     ap.add_argument("--compare", nargs="+", metavar="CSV",
                     help="compare `repcount replay` with the labels of these recordings")
     ap.add_argument("--repcount", default=".build/debug/repcount", help="the binary for --compare")
+    ap.add_argument("--seed-offset", type=int, default=0,
+                    help="added to every seed: the same sessions on recordings the counter was never tuned on")
     a = ap.parse_args(argv)
     if a.check:
         return check(a.out)
@@ -1206,7 +1209,7 @@ def main(argv=None):
     for c in CATALOGUE:
         if a.only and c["name"] not in a.only:
             continue
-        spec, stamp, f, labels = generate(c)
+        spec, stamp, f, labels = generate(dict(c, seed=c["seed"] + a.seed_offset))
         path = write(spec, stamp, f, labels, a.out)
         nrep = sum(len(s["reps"]) for s in labels["sets"])
         print(f"{os.path.basename(path):40s} {stamp[-1]:7.1f} s {len(stamp):7d} rows "

@@ -93,6 +93,13 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
     assert len(one[0]) != len(other[0]) or not np.array_equal(one[1], other[1])
 
 
+def test_seed_offset_moves_every_seed(tmp_path):
+    name = S.CATALOGUE[0]["name"]
+    assert S.main(["--out", str(tmp_path), "--only", name, "--seed-offset", "7000"]) == 0
+    header = open(tmp_path / f"{name}.csv").read().split("\n")
+    assert f"# seed: {S.CATALOGUE[0]['seed'] + 7000}" in header
+
+
 def test_clock_error_with_index_stamps_stretches_the_labels():
     slow = S.generate(spec(stamps="index", clock_error=-0.01))[3]
     true = S.generate(spec(stamps="index", clock_error=0.0))[3]
