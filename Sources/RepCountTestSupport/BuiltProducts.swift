@@ -20,4 +20,8 @@ public enum BuiltProducts {
         }
         return nil
     }
+
+    /// The built executable `name`, or the bare name when it is not built (the test
+    /// that runs it then fails saying what was missing).
+    public static func executable(_ name: String) -> String { path(name) ?? name }
 }

@@ -11,7 +11,7 @@ import Testing
 /// in private namespaces, read by the real libiio) and runs repcountd there.
 /// Needs root for the namespaces, as the IIO tests do.
 @Suite(.serialized) struct LiveSourceEndToEndTests {
-    static var emulator: String? { BuiltProducts.path("repcount-iio-emulator") }
+    static let emulator = BuiltProducts.path("repcount-iio-emulator")
 
     @Test(.enabled(if: geteuid() == 0 && emulator != nil, "needs root (namespaces) and repcount-iio-emulator"))
     func countsRepsFromALiveAccelerometerAndStopsCleanly() async throws {

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized, .enabled(if: Emulation.available, "needs root and unshare(2): \(Emulation.skipReason)"))
 struct RecordCommandTests {
     /// The `repcount` executable `swift test` built next to the test bundle.
-    static var repcount: String { BuiltProducts.path("repcount") ?? "repcount" }
+    static let repcount = BuiltProducts.executable("repcount")
 
     static func temporary(_ name: String) -> String {
         NSTemporaryDirectory() + "repcount-\(getpid())-\(UUID().uuidString)-\(name)"

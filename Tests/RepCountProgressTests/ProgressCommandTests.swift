@@ -182,8 +182,8 @@ struct ProgressCommandTests {
         init() throws {
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("repcount-progress-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            repcount = URL(fileURLWithPath: BuiltProducts.path("repcount") ?? "repcount")
-            repcountd = URL(fileURLWithPath: BuiltProducts.path("repcountd") ?? "repcountd")
+            repcount = URL(fileURLWithPath: BuiltProducts.executable("repcount"))
+            repcountd = URL(fileURLWithPath: BuiltProducts.executable("repcountd"))
             try #require(FileManager.default.isExecutableFile(atPath: repcount.path), "build repcount first")
         }
 

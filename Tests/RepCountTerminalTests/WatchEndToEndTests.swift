@@ -160,9 +160,9 @@ struct WatchEndToEndTests {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             socket = dir.appendingPathComponent("d.sock").path
             session = "repcount-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
-            repcount = URL(fileURLWithPath: BuiltProducts.path("repcount") ?? "repcount")
+            repcount = URL(fileURLWithPath: BuiltProducts.executable("repcount"))
             let env = ProcessInfo.processInfo.environment
-            repcountd = URL(fileURLWithPath: env["REPCOUNTD"] ?? BuiltProducts.path("repcountd") ?? "repcountd")
+            repcountd = URL(fileURLWithPath: env["REPCOUNTD"] ?? BuiltProducts.executable("repcountd"))
             try #require(FileManager.default.isExecutableFile(atPath: repcount.path), "build repcount first: \(repcount.path)")
             try #require(FileManager.default.isExecutableFile(atPath: repcountd.path), "build repcountd first: \(repcountd.path)")
         }

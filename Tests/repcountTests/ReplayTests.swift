@@ -9,7 +9,7 @@ import RepCountTestSupport
 /// stdout, the single stderr line, and the exit status.
 @Suite struct ReplayTests {
     /// The `repcount` executable beside the test bundle in the build directory.
-    static let executable = URL(fileURLWithPath: BuiltProducts.path("repcount") ?? "repcount")
+    static let executable = URL(fileURLWithPath: BuiltProducts.executable("repcount"))
 
     /// Runs `repcount replay ARGS` to completion.
     static func replay(_ arguments: [String]) throws -> ProcessRun {
