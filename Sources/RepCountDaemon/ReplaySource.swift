@@ -18,8 +18,8 @@ public struct ReplaySource: SampleSource {
     /// speed, large enough that the per-batch cost vanishes.
     static let maximumBatch = 256
     /// A paced replay wakes at most once per this many seconds and hands over every
-    /// sample due by then, as a live IIO source delivers one buffer at a time: 20
-    /// wake-ups a second instead of one per sample, for at most 50 ms of delay.
+    /// sample due by then, as a live IIO source delivers one buffer at a time: one
+    /// wake-up per buffer instead of one per sample, for at most a buffer's delay.
     static let pacingInterval = LiveSourceConfiguration.defaultBufferDuration
 
     public var name: String { "replay:\(path)" }

@@ -23,16 +23,20 @@ public struct SVGReport: Sendable {
         static let textLine = 20.0
         static let legendLine = 22.0
         static let sectionGap = 18.0
+        /// Side of a legend entry's colour swatch, px.
+        static let legendSwatch = 11.0
         /// Legend entries side by side: a swatch, then its label. 170 px an entry: the
         /// longest label ("hold short of target", about 130 px at 12 px) fits, and the
         /// four entries fit in `SVGPlot.defaultWidth` with the margins.
-        static let legendSwatch = 11.0
         static let legendEntryWidth = 170.0
         /// Raise of a text baseline above the bottom of its line, room for descenders.
         static let baselineRaise = 6.0
         /// Swatch below the legend row's top, and the label's gap after the swatch.
         static let legendInset = 4.0
         static let legendLabelGap = 5.0
+        /// The label's baseline above the swatch's bottom edge, px: the 12 px text sits
+        /// level with the swatch rather than on its edge.
+        static let legendLabelRaise = 1.0
     }
 
     /// Styles for the chart classes `SVGPlot` uses, and the text.
@@ -86,7 +90,7 @@ public struct SVGReport: Sendable {
         for (i, item) in ReportCharts.legend.enumerated() {
             let x = Layout.margin + Double(i) * Layout.legendEntryWidth
             s += "<rect x=\"\(f(x))\" y=\"\(f(top + Layout.legendInset))\" width=\"\(f(Layout.legendSwatch))\" height=\"\(f(Layout.legendSwatch))\" fill=\"\(item.color)\"/>"
-            s += "<text x=\"\(f(x + Layout.legendSwatch + Layout.legendLabelGap))\" y=\"\(f(top + Layout.legendInset + Layout.legendSwatch - 1))\" class=\"legend\">\(HTMLText.escape(item.label))</text>"
+            s += "<text x=\"\(f(x + Layout.legendSwatch + Layout.legendLabelGap))\" y=\"\(f(top + Layout.legendInset + Layout.legendSwatch - Layout.legendLabelRaise))\" class=\"legend\">\(HTMLText.escape(item.label))</text>"
         }
         return s + "\n"
     }

@@ -19,7 +19,8 @@ struct Batch: ParsableCommand {
         let chosen = BatchCatalogue.recordings.filter { spec in only.map { spec.name.contains($0) } ?? true }
         guard !chosen.isEmpty else { throw ValidationError("no recording of the batch matches '\(only ?? "")' (see `repcount-sim list`)") }
         for var spec in chosen {
-            spec.seed += seedOffset
+            // Wrapping: a seed is only a starting point, and any offset is a valid one.
+            spec.seed &+= seedOffset
             try Generate.write(SimulatedRecording(spec: spec), to: out)
         }
     }

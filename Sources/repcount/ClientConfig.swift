@@ -16,7 +16,10 @@ struct ClientConfig {
         let path: String
         if let explicitPath {
             path = explicitPath
-        } else if let found = DaemonPaths.existingConfig(DaemonPaths.Environment(values: environment, isRoot: false)) {
+        } else if let found = DaemonPaths.existingConfig(
+            // The user's own config first, even for root, as for the history database.
+            DaemonPaths.Environment(values: environment, isRoot: false))
+        {
             path = found
         } else {
             return ClientConfig()

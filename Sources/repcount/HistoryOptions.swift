@@ -72,6 +72,7 @@ struct HistoryOptions: ParsableArguments {
     /// else the system service's (docs/daemon.md).
     static func defaultDatabasePath(environment: [String: String]) -> String {
         if let p = environment["REPCOUNT_DATABASE"], !p.isEmpty { return p }
+        // The user's own database first, even for root: the system one is the fallback.
         let user = DaemonPaths.database(DaemonPaths.Environment(values: environment, isRoot: false))
         return FileManager.default.fileExists(atPath: user) ? user : DaemonPaths.systemDatabase
     }

@@ -242,7 +242,6 @@ private struct HumanReport {
         let sec = "\(s < 10 ? "0" : "")\(s).\(tenths % 10)"
         return h > 0 ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec)" : NumberFormat.padLeft("\(m):\(sec)", 7)
     }
-
 }
 
 /// Unbuffered writes to the standard streams, bypassing `print`'s locking

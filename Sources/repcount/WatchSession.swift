@@ -78,7 +78,11 @@ struct WatchSession {
         let renderer = LiveViewRenderer()
         let formatter = PlainEventFormatter()
         var size = TTY.size(STDOUT_FILENO) ?? .vt100
-        if mode == .plain { emitPlain(.connecting(endpoint: endpoint), formatter, &model) }
+        if mode == .plain {
+            let connecting = LiveEvent.connecting(endpoint: endpoint)
+            model.apply(connecting, at: Monotonic.now())
+            writePlain(connecting, formatter, model)
+        }
 
         for await input in inputs {
             let now = Monotonic.now()
@@ -116,11 +120,6 @@ struct WatchSession {
             }
         }
         return 0
-    }
-
-    private func emitPlain(_ event: LiveEvent, _ formatter: PlainEventFormatter, _ model: inout LiveViewModel) {
-        model.apply(event, at: Monotonic.now())
-        writePlain(event, formatter, model)
     }
 
     /// The plain line for `event`, stamped with the wall clock, if it has one.

@@ -26,10 +26,12 @@ enum Fanout {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
-        // Ten minutes of stillness at 100 Hz, longer than any run: the daemon runs its pipeline
-        // as live, with nothing to count.
-        var csv = "# sample_rate_hz: 100\n# exercise: bridge\ntime_s,accel_x,accel_y,accel_z\n"
-        for i in 0..<(100 * 600) { csv += "\(Double(i) / 100),0,0,9.81\n" }
+        // Stillness longer than any run: the daemon runs its pipeline as live, with
+        // nothing to count.
+        let rateHz = 100
+        let seconds = 600
+        var csv = "# sample_rate_hz: \(rateHz)\n# exercise: bridge\ntime_s,accel_x,accel_y,accel_z\n"
+        for i in 0..<(rateHz * seconds) { csv += "\(Double(i) / Double(rateHz)),0,0,9.81\n" }
         try csv.write(toFile: "\(dir)/still.csv", atomically: true, encoding: .utf8)
 
         let daemonPath = URL(fileURLWithPath: args[0]).deletingLastPathComponent().appendingPathComponent("repcountd").path
