@@ -44,7 +44,8 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// Only bridges are done as quick reps (3 x 15 with no hold); a bird dog or a wall
     /// sit that dips half way and goes back up is one rep with a wobble.
     public var splitFraction = 0.0
-    /// Fraction of the rep's own peak below which the rep is back at rest.
+    /// Fraction of the rep's own peak (at most the largest of the session's recent
+    /// reps) below which the rep is back at rest.
     public var exitFraction = 0.3
     /// Fraction of the rep's own peak below which a rep that has come to a stop counts
     /// as back at rest, at a rest level that drifted (re-learnt there).

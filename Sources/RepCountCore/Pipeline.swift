@@ -585,7 +585,11 @@ public struct Pipeline: Sendable {
             enterRest(at: t, emit)
             return
         }
-        let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * peak)
+        // Back at rest is judged against the reps seen, not only this excursion: one
+        // that went further than any of them (sitting up, getting up) is not back at a
+        // fraction of its own peak that lies half way up a rep.
+        let reach = amplitude.samples > 0 ? min(peak, amplitude.largest) : peak
+        let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * reach)
         if tilt < exit {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
         } else if belowSince >= 0, t - history[belowSince].time >= profile.driftedExitSeconds

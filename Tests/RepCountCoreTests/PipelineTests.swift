@@ -464,6 +464,38 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == truth.count)
     }
 
+    /// Holdout sim bridge-thigh-04: sitting up between sets tilts the thigh three times
+    /// as far as a bridge; lying back, the feet land elsewhere and rest stops short of
+    /// where it was. Coming down to within a third of the sitting tilt is not back at
+    /// the old rest (that pose would then read as a hold longer than any): the new pose
+    /// is rest as soon as the user stops there, so the next set is counted live, each
+    /// rep as it ends, not once a long "hold" has run out.
+    @Test func restShiftedOverABreakIsFoundWhenTheUserLiesBack() {
+        var (s, truth) = bridges(count: 4, pitch: 15)
+        s.segments += [
+            .move(pitch: 50, roll: 0, seconds: 2), .still(seconds: 20), .move(pitch: 10, roll: 0, seconds: 2),
+            .still(seconds: 20),
+        ]
+        for _ in 0..<4 {
+            let t0 = s.duration
+            s.segments += [
+                .move(pitch: 25, roll: 0, seconds: 1.5), .still(seconds: 6), .move(pitch: 10, roll: 0, seconds: 1.5),
+                .still(seconds: 5),
+            ]
+            truth.append(.init(start: t0, holdStart: t0 + 1.5, holdEnd: t0 + 7.5, end: t0 + 9))
+        }
+        var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge, placement: .thigh))
+        var given: [(rep: Rep, at: Double)] = []
+        for sample in s.samples() {
+            pipeline.process(sample) { if case let .rep(r) = $0 { given.append((r, sample.time)) } }
+        }
+        #expect(given.count == truth.count)
+        for (g, t) in zip(given, truth).dropFirst(4) {
+            #expect(abs(g.rep.peakDegrees - 15) < 2, "peak \(g.rep.peakDegrees): measured from the new rest")
+            #expect(g.at < t.end + 2, "rep ending at \(t.end) given at \(g.at)")
+        }
+    }
+
     /// Sim bridge-thigh-06: shallow first reps (5 deg, a tentative start or a shift of the
     /// rest pose taken for reps) must not lock out the full ones (18 deg) as "several times
     /// the session's reps": a rep that size is an ordinary bridge, whatever came before.
