@@ -116,8 +116,11 @@ public struct Pipeline: Sendable {
     private var restContinues = false
     /// Whether the excursion in progress followed a wait at rest of `firstRepWaitSeconds`
     /// with a still stretch of `RestPoseFinder.minimumRunSeconds` in it (a pose held, not
-    /// a gap between steps), or a rest that began with the input.
+    /// a gap between steps), a rest that began with the input, or a rep the input began in.
     private var waited = false
+    /// Whether the input began in a rep (`isCutRep`): the user was exercising already, so
+    /// the first full rep needs no wait before it.
+    private var startedInRep = false
     /// Start of that wait: of the rest, unless only a wobble too small for a rep (the
     /// pelvis settling after getting onto all fours) has interrupted it since.
     private var waitSince = 0.0
@@ -196,6 +199,9 @@ public struct Pipeline: Sendable {
     /// Seconds at rest before the first rep of a session, unless the rest began with the
     /// input (a recording started during the wait).
     static let firstRepWaitSeconds = 1.0
+    /// Fraction of its peak by which a rep the input began in may rise again on its way
+    /// down (sway, a wobble), and still be one ramp (`isCutRep`).
+    static let cutRepRiseFraction = 0.2
     /// Fraction of an excursion's peak below which the lowest point is where a rep that
     /// was cut by leaving the position (or by the end of the input) ended: half way
     /// down from a held pose is a rep come down, not a wobble.
@@ -411,6 +417,7 @@ public struct Pipeline: Sendable {
         restSince = replay[0].time
         restartWait(at: restSince)
         replayStart = replay[0].time
+        startedInRep = false
         let outer = replaying
         replaying = true
         for i in 0..<replay.count { handle(replay[i], emit) }
@@ -460,7 +467,8 @@ public struct Pipeline: Sendable {
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
             let rested = backFromRep || restContinues || t - restSince >= Self.minimumRestBeforeSeconds
             startExcursion(at: history.written - 1, fromRest: rested, emit)
-            waited = (t - waitSince >= Self.firstRepWaitSeconds && stillInWait >= RestPoseFinder.minimumRunSeconds) || waitSince - replayStart <= RestPoseFinder.originSeconds
+            waited = (t - waitSince >= Self.firstRepWaitSeconds && stillInWait >= RestPoseFinder.minimumRunSeconds)
+                || waitSince - replayStart <= RestPoseFinder.originSeconds || startedInRep
             return
         }
         if walking {
@@ -689,6 +697,7 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let dir = displacementSum.normalized
         let disturbed = disturbedTime <= history[to].time
+        if sessionReps == 0, !disturbed, newRest == nil, isCutRep(from: from, to: to) { startedInRep = true }
         // Too small to be a rep by any measure: a wobble, which does not end a wait at rest.
         let wobble = !disturbed && belowRepSize
         var accepted = isRep(duration: duration, direction: dir, disturbed: disturbed)
@@ -753,6 +762,26 @@ public struct Pipeline: Sendable {
         restContinues = !accepted && newRest == nil && fromRest
         backFromRep = accepted && sets.reps.count >= Self.establishedReps
         enterRest(at: t, emit)
+    }
+
+    /// Whether the excursion over `from...to` (back at rest) is the end of a rep the
+    /// input began in: under way from the first second of input, a rep's size and
+    /// length, at its highest in that second and coming down from there in one ramp (from
+    /// a hold; steps and shuffles into position rise later, and again).
+    private func isCutRep(from: Int, to: Int) -> Bool {
+        guard enterTime - firstSampleTime <= RestPoseFinder.originSeconds,
+            peak >= profile.minimumPeakDegrees, peak <= profile.maximumPeakDegrees,
+            history[to].time - enterTime >= profile.minimumRepSeconds
+        else { return false }
+        var top = from
+        for i in from...to where history[i].tilt > history[top].tilt { top = i }
+        guard history[top].time - firstSampleTime <= RestPoseFinder.originSeconds else { return false }
+        var lowest = history[top].tilt
+        for i in top...to {
+            lowest = min(lowest, history[i].tilt)
+            if Double(history[i].tilt - lowest) > Self.cutRepRiseFraction * peak { return false }
+        }
+        return true
     }
 
     /// Starts the wait at rest that the session's first rep must follow (`waited`).
@@ -856,6 +885,7 @@ public struct Pipeline: Sendable {
         // between sets. A real break lasts `setGapSeconds` (a minute by the
         // prescriptions), which ends the set when the next rep comes.
         phase = .settling
+        startedInRep = false
         // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
         // people pause before the first rep: a first long still pose is the rest pose.
         finder.reset(

@@ -333,6 +333,30 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
     }
 
+    /// MEx s12, resampled: the recording starts in the last second of a hold; the user
+    /// lands with a jolt and rests a moment before the next rep. That rep counts: the user was
+    /// exercising, not getting into position (the wait before a first rep is for that).
+    @Test func aRepStraightAfterTheOneTheRecordingCutIntoCounts() {
+        var s = SyntheticSession()
+        s.segments += [
+            .move(pitch: 25, roll: 0, seconds: 0.001), .still(seconds: 0.5), .move(pitch: 0, roll: 0, seconds: 1.0),
+            // Landing: a jolt that settles.
+            .move(pitch: 6, roll: 0, seconds: 0.1), .move(pitch: 0, roll: 0, seconds: 0.15), .still(seconds: 0.1),
+        ]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<5 { truth.append(s.rep(pitch: 25, ramp: 1.2, hold: 1, rest: 3)) }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge, placement: .thigh)).reps
+        #expect(reps.count == truth.count)
+        if let first = reps.first { #expect(abs(first.holdStart - truth[0].holdStart) < 0.5) }
+
+        // Not so once the user is seen moving into position: walking (rising later) first.
+        var walked = SyntheticSession()
+        walked.segments += [.walk(seconds: 3, bounce: 3), .still(seconds: 0.4)]
+        walked.rep(pitch: 15, ramp: 1.2, hold: 1, rest: 3)
+        for _ in 0..<4 { walked.rep(pitch: 15, ramp: 1.2, hold: 1, rest: 3) }
+        #expect(walked.run(PipelineConfiguration(exercise: .bridge, placement: .thigh)).reps.count == 4)
+    }
+
     @Test func birdDogOnTheLowerBackTellsSidesByRollSign() {
         var s = SyntheticSession()
         s.strap = (20, -35, 100)
