@@ -370,11 +370,18 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// the decision when the buffer runs out before the rules above are met (the
     /// arrival, if any, as the immediate decision would have been).
     /// Without a clear lead, the pose the input started in (`originPose`), if it is one
-    /// of the two leaders.
+    /// of the two leaders. Where reps go two ways, the pose visited most (ties to the
+    /// stillest): rest is visited between every rep, and holds longer than the rests
+    /// between them would make a hold the stillest.
     public var leadingPose: Vector3? {
         if let arrival { return arrival }
         let (first, second) = leaders
         guard poses[first].seconds >= Self.minimumRunSeconds else { return nil }
+        if twoWay {
+            var most = first
+            for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
+            return poses[most].sum.normalized
+        }
         if poses[first].seconds < Self.leadRatio * poses[second].seconds, originSide(first, second) == second {
             return poses[second].sum.normalized
         }

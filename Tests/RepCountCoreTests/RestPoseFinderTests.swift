@@ -241,6 +241,25 @@ import Testing
         expectFound(s, rest)
     }
 
+    /// Stress bird-dog-lower-back-05: the recording starts in a left hold and every
+    /// hold (5-9 s) outlasts the rests between reps (1-6 s). When the buffer runs out
+    /// before rest has its four visits, the pose visited between the reps is rest, not
+    /// the stillest one.
+    @Test func whereRepsGoTwoWaysABufferThatFillsTakesThePoseVisitedMost() {
+        var s = Script()
+        s.finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: true)
+        s.finder.reset(origin: 0, resettleSeconds: 0)
+        let left = Vector3(0, -sin(0.15), cos(0.15))
+        let right = Vector3(0, sin(0.15), cos(0.15))
+        s.stay(left, 4, moving: 0)
+        for side in [right, left, right] {
+            s.stay(rest, 2.5)
+            s.stay(side, 7)
+        }
+        #expect(s.found == nil, "three visits to rest do not decide")
+        #expect(s.finder.leadingPose.map { FastMath.angleDegrees($0, rest) < 1e-9 } == true)
+    }
+
     /// Stress lower-back-02: sway in a hold breaks its still run several times
     /// (a 0.6 degree band on a 2.5 degree roll); that is one visit, not four, so the
     /// two-way rule (rest is visited most) does not take the hold for rest.
