@@ -593,12 +593,7 @@ public struct Pipeline: Sendable {
             enterRest(at: t, emit)
             return
         }
-        // Back at rest is judged against the reps seen, not only this excursion: one
-        // that went further than any of them (sitting up, getting up) is not back at a
-        // fraction of its own peak that lies half way up a rep.
-        let reach = amplitude.samples > 0 ? min(peak, amplitude.largest) : peak
-        let exit = max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * reach)
-        if tilt < exit {
+        if tilt < exitLevel(peak), tilt < exitLevel(reach) {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
         } else if belowSince >= 0, t - history[belowSince].time >= profile.driftedExitSeconds
         {
@@ -616,6 +611,17 @@ public struct Pipeline: Sendable {
             if phase != .settling { postureChange(time: t, emit) }
         }
     }
+
+    /// The tilt below which an excursion that reached `degrees` is back at rest.
+    @inline(__always) private func exitLevel(_ degrees: Double) -> Double {
+        max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * degrees)
+    }
+
+    /// How far an excursion went, for judging it back at rest: its peak, but no more
+    /// than the largest of the recent reps. One that went further than any of them
+    /// (sitting up, getting up) is not back at a fraction of its own peak that lies
+    /// half way up a rep. (Taken only once the tilt is below the peak's exit level.)
+    private var reach: Double { amplitude.samples > 0 ? min(peak, amplitude.largest) : peak }
 
     /// Whether `u` is farther from the pose held at the top of the excursion than that
     /// pose is from rest, in whatever direction: a rest pose that moved sideways by as
