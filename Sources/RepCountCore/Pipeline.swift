@@ -200,7 +200,9 @@ public struct Pipeline: Sendable {
     /// input (a recording started during the wait).
     static let firstRepWaitSeconds = 1.0
     /// Fraction of its peak by which a rep the input began in may rise again on its way
-    /// down (sway, a wobble), and still be one ramp (`isCutRep`).
+    /// down, and still be one ramp (`isCutRep`): sway and a wobble on landing move a few
+    /// degrees against reps of 10-30, while a second step or shuffle rises by as much as
+    /// the first.
     static let cutRepRiseFraction = 0.2
     /// Fraction of an excursion's peak below which the lowest point is where a rep that
     /// was cut by leaving the position (or by the end of the input) ended: half way
@@ -593,6 +595,7 @@ public struct Pipeline: Sendable {
             enterRest(at: t, emit)
             return
         }
+        // The peak's own level first: `reach` scans the recent peaks.
         if tilt < exitLevel(peak), tilt < exitLevel(reach) {
             finishExcursion(to: history.written - 1, time: t, newRest: nil, emit)
         } else if belowSince >= 0, t - history[belowSince].time >= profile.driftedExitSeconds
@@ -620,7 +623,7 @@ public struct Pipeline: Sendable {
     /// How far an excursion went, for judging it back at rest: its peak, but no more
     /// than the largest of the recent reps. One that went further than any of them
     /// (sitting up, getting up) is not back at a fraction of its own peak that lies
-    /// half way up a rep. (Taken only once the tilt is below the peak's exit level.)
+    /// half way up a rep.
     private var reach: Double { amplitude.samples > 0 ? min(peak, amplitude.largest) : peak }
 
     /// Whether `u` is farther from the pose held at the top of the excursion than that
@@ -703,7 +706,7 @@ public struct Pipeline: Sendable {
         let duration = history[to].time - enterTime
         let dir = displacementSum.normalized
         let disturbed = disturbedTime <= history[to].time
-        if sessionReps == 0, !disturbed, newRest == nil, isCutRep(from: from, to: to) { startedInRep = true }
+        if sessionReps == 0, !disturbed, newRest == nil, isCutRep(from: from, to: to, duration: duration) { startedInRep = true }
         // Too small to be a rep by any measure: a wobble, which does not end a wait at rest.
         let wobble = !disturbed && belowRepSize
         var accepted = isRep(duration: duration, direction: dir, disturbed: disturbed)
@@ -770,14 +773,14 @@ public struct Pipeline: Sendable {
         enterRest(at: t, emit)
     }
 
-    /// Whether the excursion over `from...to` (back at rest) is the end of a rep the
-    /// input began in: under way from the first second of input, a rep's size and
-    /// length, at its highest in that second and coming down from there in one ramp (from
-    /// a hold; steps and shuffles into position rise later, and again).
-    private func isCutRep(from: Int, to: Int) -> Bool {
+    /// Whether the excursion over `from...to` (back at rest, `duration` s long) is the end
+    /// of a rep the input began in: under way from the first second of input (as a wait
+    /// at the origin is, `RestPoseFinder.originSeconds`), a rep's size and length, at its
+    /// highest in that second and coming down from there in one ramp (from a hold; steps
+    /// and shuffles into position rise later, and again).
+    private func isCutRep(from: Int, to: Int, duration: Double) -> Bool {
         guard enterTime - firstSampleTime <= RestPoseFinder.originSeconds,
-            peak >= profile.minimumPeakDegrees, peak <= profile.maximumPeakDegrees,
-            history[to].time - enterTime >= profile.minimumRepSeconds
+            peak >= profile.minimumPeakDegrees, peak <= profile.maximumPeakDegrees, duration >= profile.minimumRepSeconds
         else { return false }
         var top = from
         for i in from...to where history[i].tilt > history[top].tilt { top = i }
@@ -891,7 +894,6 @@ public struct Pipeline: Sendable {
         // between sets. A real break lasts `setGapSeconds` (a minute by the
         // prescriptions), which ends the set when the next rep comes.
         phase = .settling
-        startedInRep = false
         // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
         // people pause before the first rep: a first long still pose is the rest pose.
         finder.reset(

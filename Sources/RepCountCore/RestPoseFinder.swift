@@ -268,16 +268,15 @@ public struct RestPoseFinder: Sendable, Equatable {
         poses[slot].longestRun = max(poses[slot].longestRun, stillSeconds)
         // An arrival waits for the user's moves (`returnVisit`) or the buffer's end.
         if arrival != nil { return nil }
+        let (first, second) = leaders
         if twoWay {
-            var most = 0
-            for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
+            let most = mostVisited(tiesTo: first)
             var other = 0
             for i in poses.indices where i != most { other = max(other, poses[i].runs) }
             if poses[most].runs >= Self.twoWayVisits, Double(poses[most].runs) >= Self.visitRatio * Double(other) {
                 return poses[most].sum.normalized
             }
         }
-        let (first, second) = leaders
         if !twoWay, returned == first || returned == second, let originPose, originSide(first, second) == nil,
             FastMath.angleDegrees(originPose, poses[returned].sum) > mergeDegrees
         {
@@ -377,15 +376,19 @@ public struct RestPoseFinder: Sendable, Equatable {
         if let arrival { return arrival }
         let (first, second) = leaders
         guard poses[first].seconds >= Self.minimumRunSeconds else { return nil }
-        if twoWay {
-            var most = first
-            for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
-            return poses[most].sum.normalized
-        }
+        if twoWay { return poses[mostVisited(tiesTo: first)].sum.normalized }
         if poses[first].seconds < Self.leadRatio * poses[second].seconds, originSide(first, second) == second {
             return poses[second].sum.normalized
         }
         return poses[first].sum.normalized
+    }
+
+    /// Slot of the pose visited most; of poses visited alike, `first` if it is one of them
+    /// (the stillest, as `first` is from `leaders`), else the lowest slot.
+    private func mostVisited(tiesTo first: Int) -> Int {
+        var most = first
+        for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
+        return most
     }
 
     /// Slots of the pose with the most still time and of the runner-up.
