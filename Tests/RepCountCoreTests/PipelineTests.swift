@@ -179,15 +179,7 @@ import Testing
         s.segments.append(.still(seconds: 10))
         if pauseOffset != 0 { s.segments += [.move(pitch: lying + pauseOffset, roll: 0, seconds: 2), .still(seconds: 5)] }
         s.segments += [.move(pitch: lying, roll: 0, seconds: 2), .still(seconds: 6)]
-        var truth: [SyntheticSession.TrueRep] = []
-        for _ in 0..<3 {
-            let t0 = s.duration
-            s.segments += [
-                .move(pitch: lying + 15, roll: 0, seconds: 1.5), .still(seconds: hold),
-                .move(pitch: lying, roll: 0, seconds: 1.5), .still(seconds: rest),
-            ]
-            truth.append(.init(start: t0, holdStart: t0 + 1.5, holdEnd: t0 + 1.5 + hold, end: t0 + 3 + hold))
-        }
+        let truth = (0..<3).map { _ in s.rep(pitch: 15, base: lying, hold: hold, rest: rest) }
         return (s, truth)
     }
 
@@ -352,8 +344,7 @@ import Testing
         // Not so once the user is seen moving into position: walking (rising later) first.
         var walked = SyntheticSession()
         walked.segments += [.walk(seconds: 3, bounce: 3), .still(seconds: 0.4)]
-        walked.rep(pitch: 15, ramp: 1.2, hold: 1, rest: 3)
-        for _ in 0..<4 { walked.rep(pitch: 15, ramp: 1.2, hold: 1, rest: 3) }
+        for _ in 0..<5 { walked.rep(pitch: 15, ramp: 1.2, hold: 1, rest: 3) }
         #expect(walked.run(PipelineConfiguration(exercise: .bridge, placement: .thigh)).reps.count == 4)
     }
 
@@ -500,14 +491,7 @@ import Testing
             .move(pitch: 50, roll: 0, seconds: 2), .still(seconds: 20), .move(pitch: 10, roll: 0, seconds: 2),
             .still(seconds: 20),
         ]
-        for _ in 0..<4 {
-            let t0 = s.duration
-            s.segments += [
-                .move(pitch: 25, roll: 0, seconds: 1.5), .still(seconds: 6), .move(pitch: 10, roll: 0, seconds: 1.5),
-                .still(seconds: 5),
-            ]
-            truth.append(.init(start: t0, holdStart: t0 + 1.5, holdEnd: t0 + 7.5, end: t0 + 9))
-        }
+        for _ in 0..<4 { truth.append(s.rep(pitch: 15, base: 10, hold: 6, rest: 5)) }
         var pipeline = Pipeline(configuration: PipelineConfiguration(exercise: .bridge, placement: .thigh))
         var given: [(rep: Rep, at: Double)] = []
         for sample in s.samples() {

@@ -18,11 +18,14 @@ import Testing
     /// A finder with a clock: `stay` feeds a still stretch, 25 ticks a second, after a
     /// `moving` gap; returns the decision if one was made.
     struct Script {
-        var finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, departureDegrees: 8)
+        var finder: RestPoseFinder
         var time = 0.0
         var found: Vector3?
 
-        init(resettleAt origin: Double? = nil) {
+        /// A search from the input's start, or after a posture change at `origin`; for reps
+        /// that go two ways from rest if `twoWay`.
+        init(resettleAt origin: Double? = nil, twoWay: Bool = false) {
+            finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: twoWay, departureDegrees: 8)
             finder.reset(origin: origin ?? 0, resettleSeconds: origin == nil ? 0 : 3.5)
         }
 
@@ -186,9 +189,7 @@ import Testing
     /// Lower-back bird dogs go two ways from rest: a pose returned to may be either hold,
     /// so the first pause after the posture change decides at once, as before.
     @Test func whereRepsGoTwoWaysTheArrivalDecidesAtOnce() {
-        var s = Script(resettleAt: 0)
-        s.finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: true, departureDegrees: 8)
-        s.finder.reset(origin: 0, resettleSeconds: 3.5)
+        var s = Script(resettleAt: 0, twoWay: true)
         s.stay(rest, 3.6)
         expectFound(s, rest)
     }
@@ -246,9 +247,7 @@ import Testing
     /// before rest has its four visits, the pose visited between the reps is rest, not
     /// the stillest one.
     @Test func whereRepsGoTwoWaysABufferThatFillsTakesThePoseVisitedMost() {
-        var s = Script()
-        s.finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: true)
-        s.finder.reset(origin: 0, resettleSeconds: 0)
+        var s = Script(twoWay: true)
         let left = Vector3(0, -sin(0.15), cos(0.15))
         let right = Vector3(0, sin(0.15), cos(0.15))
         s.stay(left, 4, moving: 0)
@@ -264,9 +263,7 @@ import Testing
     /// (a 0.6 degree band on a 2.5 degree roll); that is one visit, not four, so the
     /// two-way rule (rest is visited most) does not take the hold for rest.
     @Test func swayInAHoldIsOneVisit() {
-        var s = Script()
-        s.finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: true)
-        s.finder.reset(origin: 0, resettleSeconds: 0)
+        var s = Script(twoWay: true)
         s.stay(rest, 1.5, moving: 0)
         for _ in 0..<4 { s.stay(held, 1.0, moving: 0.1) }
         #expect(s.found == nil)

@@ -35,14 +35,15 @@ struct SyntheticSession {
     var gaps: [(Double, Double)] = []
     var seed: UInt64 = 42
 
-    /// Appends a rep: out to `pitch`/`roll` over `ramp` s, hold `hold` s, back over `ramp` s,
-    /// then rest `rest` s. Returns the rep's true times given the script so far.
+    /// Appends a rep from a rest at pitch `base`: out to `base + pitch`/`roll` over `ramp` s,
+    /// hold `hold` s, back over `ramp` s, then rest `rest` s. Returns the rep's true times
+    /// given the script so far.
     @discardableResult
-    mutating func rep(pitch: Double, roll: Double = 0, ramp: Double = 1.5, hold: Double, rest: Double) -> TrueRep {
+    mutating func rep(pitch: Double, roll: Double = 0, base: Double = 0, ramp: Double = 1.5, hold: Double, rest: Double) -> TrueRep {
         let t0 = duration
-        segments.append(.move(pitch: pitch, roll: roll, seconds: ramp))
+        segments.append(.move(pitch: base + pitch, roll: roll, seconds: ramp))
         segments.append(.still(seconds: hold))
-        segments.append(.move(pitch: 0, roll: 0, seconds: ramp))
+        segments.append(.move(pitch: base, roll: 0, seconds: ramp))
         segments.append(.still(seconds: rest))
         return TrueRep(start: t0, holdStart: t0 + ramp, holdEnd: t0 + ramp + hold, end: t0 + 2 * ramp + hold)
     }
