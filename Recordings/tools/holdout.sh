@@ -35,5 +35,5 @@ for part in sim stress mex; do
     echo "== $part (seeds + $offset)"
     "$bin/repcount" eval "$dir/$part"
 done
-echo "== both"
+echo "== all"
 "$bin/repcount" eval "$dir" | tail -1

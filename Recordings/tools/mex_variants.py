@@ -16,7 +16,7 @@ shows up as a failure:
   and sometimes quantisation to 0.01-0.08 m/s^2 steps;
 - up to three dropouts of 0.1-0.3 s.
 
-Usage (Python 3 + numpy):
+Usage (Python 3 + numpy and scipy, for the tools it borrows from):
 
     python3 Recordings/tools/mex_variants.py --out DIR                 # 2 variants per file
     python3 Recordings/tools/mex_variants.py --out DIR --variants 8 --seed-offset 500000
@@ -31,41 +31,46 @@ import argparse
 import glob
 import json
 import os
+from dataclasses import dataclass
 
 import numpy as np
+
+from label_mex import read_recording
+from stress_sim import quat_to_mats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MEX = os.path.join(HERE, "..", "mex")
 
-RATES = [50.0, 62.5, 100.0, 125.0, 200.0]
+RATES = [50.0, 62.5, 100.0, 125.0, 200.0]  # Hz: rates IIO accelerometers are commonly run at
 STEPS = [0.0, 0.0096, 0.0383, 0.0766]  # m/s^2: none, and 16-, 14-, 13-bit at +-8 g
-
-
-def read_recording(path):
-    """(metadata lines, time, (N,3) accel) from a recording in the shared format."""
-    with open(path, encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
-    meta = [ln for ln in lines if ln.startswith("#")]
-    rows = [ln for ln in lines if not ln.startswith("#")]
-    cols = rows[0].split(",")
-    data = np.loadtxt(rows[1:], delimiter=",", ndmin=2)
-    idx = [cols.index(c) for c in ("accel_x", "accel_y", "accel_z")]
-    return meta, data[:, cols.index("time_s")], data[:, idx]
 
 
 def random_rotation(rng):
     """A uniformly random rotation matrix (from a random unit quaternion)."""
     q = rng.normal(size=4)
-    w, x, y, z = q / np.linalg.norm(q)
-    return np.array([
-        [1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
-        [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
-        [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)],
-    ])
+    return quat_to_mats((q / np.linalg.norm(q))[None])[0]
+
+
+@dataclass
+class Variant:
+    """One variant of a recording, and how it was made."""
+
+    time: np.ndarray  # s
+    accel: np.ndarray  # m/s^2, N x 3
+    labels: dict  # the source's, on the stretched time axis
+    seed: int
+    stretch: float
+    rate: float  # Hz
+    step: float  # m/s^2, quantisation (0: none)
+
+    @property
+    def description(self):
+        return f"seed {self.seed}, stretch {self.stretch:.3f}, rate {self.rate:g} Hz, step {self.step:g}"
 
 
 def make_variant(t, a, labels, seed):
-    """(time, accel, labels, description) of one variant of a recording."""
+    """One variant of the recording (`t`, `a`) and its `labels`, made from `seed`; the
+    ranges are those of the module's docstring."""
     rng = np.random.default_rng(seed)
     stretch = rng.uniform(0.8, 1.25)
     rate = float(rng.choice(RATES))
@@ -89,22 +94,22 @@ def make_variant(t, a, labels, seed):
         for r in st["reps"]:
             for k in ("start", "hold_start", "hold_end", "end"):
                 r[k] = round(r[k] * stretch, 3)
-    return tn[keep], an[keep], out, f"seed {seed}, stretch {stretch:.3f}, rate {rate:g} Hz, step {step:g}"
+    return Variant(tn[keep], an[keep], out, seed, stretch, rate, step)
 
 
-def write_variant(path, source, meta, t, a, labels, description):
-    """The recording and its labels beside it, in the shared formats."""
+def write_variant(path, source, metadata, v):
+    """The variant `v` of `source` (whose `# key: value` lines are `metadata`) and its
+    labels beside it, in the shared formats."""
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(f"# source: variant of {os.path.basename(source)} ({description}; Recordings/tools/mex_variants.py)\n")
-        for m in meta:
-            if m.startswith("# exercise") or m.startswith("# placement"):
-                fh.write(m + "\n")
-        fh.write(f"# sample_rate_hz: {description.split('rate ')[1].split(' Hz')[0]}\n")
+        fh.write(f"# source: variant of {os.path.basename(source)} ({v.description}; Recordings/tools/mex_variants.py)\n")
+        for key in ("exercise", "placement"):
+            fh.write(f"# {key}: {metadata[key]}\n")
+        fh.write(f"# sample_rate_hz: {v.rate:g}\n")
         fh.write("time_s,accel_x,accel_y,accel_z\n")
-        for ti, (x, y, z) in zip(t, a):
+        for ti, (x, y, z) in zip(v.time, v.accel):
             fh.write(f"{ti:.4f},{x:.4f},{y:.4f},{z:.4f}\n")
     with open(path[:-4] + ".labels.json", "w", encoding="utf-8") as fh:
-        json.dump(labels, fh, indent=1)
+        json.dump(v.labels, fh, indent=1)
         fh.write("\n")
 
 
@@ -118,13 +123,13 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     sources = [f for f in sorted(glob.glob(os.path.join(args.mex, "*.csv"))) if os.path.exists(f[:-4] + ".labels.json")]
     for i, src in enumerate(sources):
-        meta, t, a = read_recording(src)
+        rec = read_recording(src)
         with open(src[:-4] + ".labels.json", encoding="utf-8") as fh:
             labels = json.load(fh)
-        for v in range(args.variants):
-            tv, av, lv, desc = make_variant(t, a, labels, args.seed_offset + 1000 * i + v)
-            name = os.path.basename(src)[:-4] + f"-v{v}.csv"
-            write_variant(os.path.join(args.out, name), src, meta, tv, av, lv, desc)
+        for k in range(args.variants):
+            v = make_variant(rec.time, rec.accel, labels, args.seed_offset + 1000 * i + k)
+            name = os.path.basename(src)[:-4] + f"-v{k}.csv"
+            write_variant(os.path.join(args.out, name), src, rec.metadata, v)
     print(f"{len(sources) * args.variants} variants of {len(sources)} recordings in {args.out}")
 
 

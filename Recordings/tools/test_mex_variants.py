@@ -15,9 +15,9 @@ SOURCE = os.path.join(V.MEX, "s01-bridge-thigh.csv")
 
 
 def source():
-    meta, t, a = V.read_recording(SOURCE)
+    rec = V.read_recording(SOURCE)
     with open(SOURCE[:-4] + ".labels.json", encoding="utf-8") as fh:
-        return meta, t, a, json.load(fh)
+        return rec.time, rec.accel, json.load(fh)
 
 
 def reps(labels):
@@ -25,13 +25,13 @@ def reps(labels):
 
 
 def test_labels_stretch_with_the_time_axis():
-    _, t, a, labels = source()
-    tv, _, lv, desc = V.make_variant(t, a, labels, 7)
-    stretch = float(desc.split("stretch ")[1].split(",")[0])
+    t, a, labels = source()
+    v = V.make_variant(t, a, labels, 7)
+    tv, lv, stretch = v.time, v.labels, v.stretch
     assert 0.8 <= stretch <= 1.25
     assert abs(tv[-1] - t[-1] * stretch) < 0.5
     for r0, r1 in zip(reps(labels), reps(lv)):
-        # The description rounds the stretch to 0.001: a few hundredths over a minute.
+        # The labels are rounded to the millisecond.
         assert abs(r1["start"] - r0["start"] * stretch) < 0.03
         assert abs(r1["hold_end"] - r0["hold_end"] * stretch) < 0.03
     assert len(reps(lv)) == len(reps(labels))
@@ -40,8 +40,9 @@ def test_labels_stretch_with_the_time_axis():
 def test_the_motion_is_kept_and_only_turned():
     """The angle between gravity at rest and at a labelled hold (1 s means) is the
     same in the variant: a rotation keeps angles; noise and bias move them little."""
-    _, t, a, labels = source()
-    tv, av, lv, _ = V.make_variant(t, a, labels, 11)
+    t, a, labels = source()
+    v = V.make_variant(t, a, labels, 11)
+    tv, av, lv = v.time, v.accel, v.labels
 
     def angle(tt, aa, rep):
         rest = aa[(tt > rep["start"] - 1.0) & (tt < rep["start"])].mean(axis=0)
@@ -55,15 +56,15 @@ def test_the_motion_is_kept_and_only_turned():
 
 def test_the_strap_is_turned_every_which_way():
     """Gravity at rest points elsewhere in the variants' frames: over the variants of
-    one recording the angle to the source's is spread over the sphere (a uniform
-    rotation turns a vector by 126 degrees on average)."""
-    _, t, a, labels = source()
+    one recording the angle to the source's is spread over the sphere (a uniformly
+    rotated vector is uniform on it: 90 degrees from where it was, on average)."""
+    t, a, labels = source()
     first = reps(labels)[0]
     g0 = a[t < first["start"]].mean(axis=0)
     turned = []
     for seed in range(20):
-        tv, av, lv, _ = V.make_variant(t, a, labels, seed)
-        g1 = av[tv < reps(lv)[0]["start"]].mean(axis=0)
+        v = V.make_variant(t, a, labels, seed)
+        g1 = v.accel[v.time < reps(v.labels)[0]["start"]].mean(axis=0)
         turned.append(np.degrees(np.arccos(np.clip(g0 @ g1 / np.linalg.norm(g0) / np.linalg.norm(g1), -1, 1))))
     assert 60 < np.mean(turned) < 150
 
@@ -81,7 +82,8 @@ def test_files_follow_the_shared_format_and_are_reproducible(tmp_path):
     assert "# exercise: bridge" in lines and "# placement: thigh" in lines
     header = [ln for ln in lines if not ln.startswith("#")][0]
     assert header == "time_s,accel_x,accel_y,accel_z"
-    _, t, a = V.read_recording(str(first))
+    rec = V.read_recording(str(first))  # the shared reader: a format error fails here
+    t, a = rec.time, rec.accel
     assert np.all(np.diff(t) >= 0) and np.all(np.isfinite(a))
     g = np.linalg.norm(a, axis=1)
     assert 8.5 < np.median(g) < 11.0
