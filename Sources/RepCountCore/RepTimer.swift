@@ -128,11 +128,14 @@ public enum RepTimer {
             // The speed is read once the tilt is near the plateau (within 15% of the
             // height), as in the labelling procedure: a ramp can stall for a moment on the
             // way (a wobble of sway against a slow ramp; a coarse sensor's flat steps),
-            // and it has not arrived there.
+            // and it has not arrived there. On the way down, near the level the fall
+            // left from: a hold that overshot and sagged (a leg raised past the hold and
+            // sinking under fatigue) has a plateau above where it is let go, and the
+            // plateau's band would end the hold at the overshoot.
             let riseHigh = restBefore + upperLevel * (plateau - restBefore)
             var arrived = i50
             while arrived < middle && y(arrived) < riseHigh { arrived += 1 }
-            let fallHigh = restAfter + upperLevel * (plateau - restAfter)
+            let fallHigh = restAfter + upperLevel * (fallTop - restAfter)
             var leaving = j50
             while leaving > arrived && y(leaving) < fallHigh { leaving -= 1 }
             let (speedStart, speedEnd) = speedHold(

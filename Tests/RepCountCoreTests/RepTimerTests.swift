@@ -89,6 +89,28 @@ import Testing
         #expect(abs(timing.holdEnd - 12) < 0.25)
     }
 
+    /// A hold that overshoots and sags (MEx s06 superman at 62 s: up to 100 deg, back to
+    /// 75, sinking to 64 before the leg comes down) ends where the leg is let down, not
+    /// where the tilt left the band around the overshoot.
+    @Test func aSaggingHoldEndsWhereItIsLetDown() {
+        var h = TiltHistory(capacity: 1000)
+        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
+        for i in 0..<250 {
+            let t = Double(i) * 0.04
+            // Up to 30 deg by 2 s, back to 22 by 2.5 s, sinking to 19 by 6 s, down by 7.5 s.
+            let tilt =
+                t < 2 ? 30 * mj(t - 1)
+                : t < 2.5 ? 30 - 8 * mj((t - 2) / 0.5)
+                : t < 6 ? 22 - 3 * (t - 2.5) / 3.5
+                : 19 * (1 - mj((t - 6) / 1.5))
+            h.append(time: t, tilt: tilt)
+        }
+        let profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
+        let timing = RepTimer.measure(h, from: 30, to: 185, peak: 30, tickInterval: 0.04, profile: profile)
+        #expect(abs(timing.holdEnd - 6) < 0.3)
+        #expect(timing.holdStart >= 1.8 && timing.holdStart <= 2.6)
+    }
+
     /// Stress failure mode 2: the event contract start <= holdStart <= holdEnd <= end holds
     /// even when the extrapolated hold overshoots the rep's edges.
     @Test func orderedTimingKeepsTheHoldInsideTheRep() {
