@@ -19,7 +19,9 @@
 ///    `DirectionModel` and `SideClassifier.fits`): too small or too big for the
 ///    session's reps, too short, the wrong way, while walking, cut by the start of
 ///    the input, getting into position, or longer than any hold (a posture change).
-///    A thigh bird dog's first rep waits for the second to confirm its direction.
+///    A thigh bird dog's first rep waits for the second to confirm its direction; a
+///    first rep found while the rest pose was being decided waits for the next rep (or
+///    the end of the replay), and is dropped if the user moves to another posture first.
 /// 9. `SideClassifier`: left/right for bird dogs on the lower back.
 /// 10. `SetSegmenter`: sets split by a long rest or a posture change.
 ///
@@ -131,6 +133,18 @@ public struct Pipeline: Sendable {
     private var sessionReps = 0
     /// The session's first rep, waiting for the second to confirm its direction.
     private var pendingFirst: Candidate?
+    /// What the session had learnt before `pendingFirst`, when that rep was found in a
+    /// replay: it already counts toward the session's size, duration, direction, sides
+    /// and reference rest, as a counted rep would; if the user moves to another posture
+    /// before the next rep, it was a move on the way into position, and they are undone.
+    private var beforeFirst: BeforeFirstRep?
+    private struct BeforeFirstRep: Sendable {
+        var amplitude: AmplitudeTracker
+        var durations: RecentMedian
+        var direction: DirectionModel
+        var sides: SideClassifier
+        var referenceRest: Vector3?
+    }
     /// Whether the current rest began with the end of a counted rep (not with a re-learnt
     /// rest pose, the start of the input or a rejected excursion).
     private var backFromRep = false
@@ -424,6 +438,8 @@ public struct Pipeline: Sendable {
         replaying = true
         for i in 0..<replay.count { handle(replay[i], emit) }
         replaying = outer
+        // Nothing followed it in the buffered input: it stands (live input may follow).
+        if !outer, beforeFirst != nil { commitPending(emit) }
     }
 
     /// Feeds the stillness detector; returns the tick interval.
@@ -611,7 +627,7 @@ public struct Pipeline: Sendable {
             // Came to a stop after moving far beyond any rep (or walking), or stayed
             // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
             salvageCutRep(time: t, emit)
-            if phase != .settling { postureChange(time: t, emit) }
+            if phase != .settling { postureChange(time: t, far: peak > profile.maximumPeakDegrees || disturbedTime <= t, emit) }
         }
     }
 
@@ -711,6 +727,14 @@ public struct Pipeline: Sendable {
         let wobble = !disturbed && belowRepSize
         var accepted = isRep(duration: duration, direction: dir, disturbed: disturbed)
         var timing = RepTimer.Timing(start: 0, holdStart: 0, holdEnd: 0, end: 0, plateau: 0)
+        // A first rep found in a replay: the pose it started from was decided on trust of
+        // what followed, which may be the user getting into position (a pause on the way
+        // down to the mat, then lying down).
+        let provisional = accepted && replaying && sessionReps == 0 && pendingFirst == nil && !profile.confirmFirstRep
+        if provisional {
+            beforeFirst = BeforeFirstRep(
+                amplitude: amplitude, durations: durations, direction: direction, sides: sides, referenceRest: referenceRest)
+        }
         if accepted {
             timing = RepTimer.measure(
                 history, from: from, to: to, peak: peak, tickInterval: TickResampler.defaultInterval, profile: profile)
@@ -732,7 +756,12 @@ public struct Pipeline: Sendable {
                     targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak),
                 duration: duration, direction: dir)
             referenceRest = rest
-            if profile.confirmFirstRep, sessionReps == 0, pendingFirst == nil {
+            if provisional {
+                pendingFirst = candidate
+                amplitude.record(peak)
+                durations.record(duration)
+                if profile.singleDirection, let dir { direction.record(dir) }
+            } else if profile.confirmFirstRep, sessionReps == 0, pendingFirst == nil {
                 // The session's first move may have been getting into position: it is
                 // counted once the next rep agrees with its direction
                 // (`ExerciseProfile.confirmFirstRep`). Its size and duration set the
@@ -742,7 +771,9 @@ public struct Pipeline: Sendable {
                 amplitude.record(peak)
                 durations.record(duration)
             } else {
-                if let first = pendingFirst {
+                if beforeFirst != nil {
+                    commitPending(emit)
+                } else if let first = pendingFirst {
                     pendingFirst = nil
                     // Not the way this rep goes: the first was getting into position.
                     if !goOpposite(first.direction, dir) { commit(first, sized: true, emit) }
@@ -758,7 +789,7 @@ public struct Pipeline: Sendable {
             // rather than take this pose for rest. A wobble too small for a rep that
             // settles a little off rest is rest moving (the pelvis settling on all
             // fours): rest follows it below.
-            postureChange(time: t, emit)
+            postureChange(time: t, far: peak > profile.maximumPeakDegrees || disturbed, emit)
             return
         }
         if let newRest { learnRest(newRest) }
@@ -857,7 +888,9 @@ public struct Pipeline: Sendable {
     /// Counts a rep: into the set in progress (or the next, after a long rest), the
     /// session's typical size and duration (unless already `sized`) and direction, and
     /// out as an event.
-    private mutating func commit(_ c: Candidate, sized: Bool = false, _ emit: (PipelineEvent) -> Void) {
+    /// Counts `c`; `sized` if its size and duration were recorded already, `directed` if
+    /// its direction was.
+    private mutating func commit(_ c: Candidate, sized: Bool = false, directed: Bool = false, _ emit: (PipelineEvent) -> Void) {
         if sets.restEndsSet(at: c.rep.start, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
         var rep = c.rep
         rep.set = sets.index
@@ -868,7 +901,7 @@ public struct Pipeline: Sendable {
             amplitude.record(rep.peakDegrees)
             durations.record(c.duration)
         }
-        if profile.singleDirection, let dir = c.direction { direction.record(dir) }
+        if !directed, profile.singleDirection, let dir = c.direction { direction.record(dir) }
         status.repsInSet = sets.reps.count
         emit(.rep(rep))
     }
@@ -885,15 +918,27 @@ public struct Pipeline: Sendable {
     private mutating func commitPending(_ emit: (PipelineEvent) -> Void) {
         guard let first = pendingFirst else { return }
         pendingFirst = nil
-        commit(first, sized: true, emit)
+        commit(first, sized: true, directed: beforeFirst != nil, emit)
+        beforeFirst = nil
     }
 
-    private mutating func postureChange(time t: Double, _ emit: (PipelineEvent) -> Void) {
+    /// The user left the rest pose for another posture: `far` if beyond any rep or walking.
+    private mutating func postureChange(time t: Double, far: Bool, _ emit: (PipelineEvent) -> Void) {
         // The set does not end here: a re-learnt rest pose (a drifted rest, a long hold,
         // a fidget that came to a stop, even sitting up for a moment) is not a break
         // between sets. A real break lasts `setGapSeconds` (a minute by the
         // prescriptions), which ends the set when the next rep comes.
         phase = .settling
+        if far, let before = beforeFirst {
+            // The first rep was a move on the way into position.
+            pendingFirst = nil
+            beforeFirst = nil
+            amplitude = before.amplitude
+            durations = before.durations
+            direction = before.direction
+            sides = before.sides
+            referenceRest = before.referenceRest
+        }
         // Arriving in a new posture (lying down, kneeling on all fours, at the wall),
         // people pause before the first rep: a first long still pose is the rest pose.
         finder.reset(

@@ -290,6 +290,21 @@ import Testing
         #expect(s.run(PipelineConfiguration(exercise: .bridge)).reps.count == 5)
     }
 
+    /// Sim bridge-hip-01 (seed +7000): a pause in a pose on the way down to the mat, a
+    /// move from it as large as a rep, then lying down. While the rest pose was still
+    /// being decided the pause was rest and the move its first rep; lying down shows it
+    /// was not, and its size no longer sets the session's.
+    @Test func aMoveBeforeLyingDownIsNotTheFirstRep() {
+        var s = SyntheticSession()
+        s.segments += [.move(pitch: 90, roll: 0, seconds: 0.2), .still(seconds: 4.3)]
+        s.segments += [.move(pitch: 79, roll: 0, seconds: 0.8), .move(pitch: 91, roll: 0, seconds: 0.8), .still(seconds: 1)]
+        s.segments += [.move(pitch: 75, roll: 0, seconds: 3), .still(seconds: 4.5)]
+        s.segments += [.move(pitch: 0, roll: 0, seconds: 2), .still(seconds: 5.5)]
+        let truth = (0..<4).map { _ in s.rep(pitch: 19, hold: 6, rest: 4) }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count && zip(reps, truth).allSatisfy { abs($0.start - $1.start) < 1 }, "\(reps.map(\.start))")
+    }
+
     @Test func briskRepsWhoseRampsJoltAreNotWalking() {
         var s = SyntheticSession()
         s.segments.append(.still(seconds: 8))
