@@ -131,12 +131,14 @@ public struct Pipeline: Sendable {
     private var stillInWait = 0.0
     /// Reps counted in the session.
     private var sessionReps = 0
-    /// The session's first rep, waiting for the second to confirm its direction.
+    /// The session's first rep, waiting for the next: to confirm its direction (a thigh
+    /// bird dog), or that the user stayed in position (`beforeFirst`).
     private var pendingFirst: Candidate?
     /// What the session had learnt before `pendingFirst`, when that rep was found in a
     /// replay: it already counts toward the session's size, duration, direction, sides
-    /// and reference rest, as a counted rep would; if the user moves to another posture
-    /// before the next rep, it was a move on the way into position, and they are undone.
+    /// and reference rest, as a counted rep would; if the user moves beyond any rep (or
+    /// walks) before the next rep, it was a move on the way into position, and they are
+    /// undone.
     private var beforeFirst: BeforeFirstRep?
     private struct BeforeFirstRep: Sendable {
         var amplitude: AmplitudeTracker
@@ -886,10 +888,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Counts a rep: into the set in progress (or the next, after a long rest), the
-    /// session's typical size and duration (unless already `sized`) and direction, and
-    /// out as an event.
-    /// Counts `c`; `sized` if its size and duration were recorded already, `directed` if
-    /// its direction was.
+    /// session's typical size and duration (unless already `sized`) and direction (unless
+    /// already `directed`), and out as an event.
     private mutating func commit(_ c: Candidate, sized: Bool = false, directed: Bool = false, _ emit: (PipelineEvent) -> Void) {
         if sets.restEndsSet(at: c.rep.start, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
         var rep = c.rep
