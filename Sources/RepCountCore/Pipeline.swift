@@ -135,15 +135,14 @@ public struct Pipeline: Sendable {
     /// bird dog), or that the user stayed in position (`beforeFirst`).
     private var pendingFirst: Candidate?
     /// What the session had learnt before `pendingFirst`, when that rep was found in a
-    /// replay: it already counts toward the session's size, duration, direction, sides
-    /// and reference rest, as a counted rep would; if the user moves beyond any rep (or
+    /// replay: it already counts toward the session's size, duration, sides and
+    /// reference rest, as a counted rep would; if the user moves beyond any rep (or
     /// walks) before the next rep, it was a move on the way into position, and they are
-    /// undone.
+    /// undone. (Its direction is learnt only when it is counted.)
     private var beforeFirst: BeforeFirstRep?
     private struct BeforeFirstRep: Sendable {
         var amplitude: AmplitudeTracker
         var durations: RecentMedian
-        var direction: DirectionModel
         var sides: SideClassifier
         var referenceRest: Vector3?
     }
@@ -623,17 +622,25 @@ public struct Pipeline: Sendable {
             // where it came down, not where the trace settled.
             let newRest = stillFor >= Self.restDriftStillSeconds ? still.mean ?? u : u
             finishExcursion(to: belowSince, time: t, newRest: newRest, emit)
-        } else if (stillFor >= profile.relearnSeconds && (peak > profile.maximumPeakDegrees || disturbedTime <= t))
+        } else if (stillFor >= profile.relearnSeconds && wentFar(by: t))
             || t - enterTime >= maximumRepSeconds
         {
             // Came to a stop after moving far beyond any rep (or walking), or stayed
             // longer than any hold: a new posture, not a rep. Find the rest pose afresh.
             salvageCutRep(time: t, emit)
-            if phase != .settling { postureChange(time: t, far: peak > profile.maximumPeakDegrees || disturbedTime <= t, emit) }
+            if phase != .settling { postureChange(time: t, far: wentFar(by: t), emit) }
         }
     }
 
-    /// The tilt below which an excursion that reached `degrees` is back at rest.
+    /// Whether the excursion in progress went beyond any rep or had walking in it by `time`:
+    /// not a rep, and not the exercise position.
+    private func wentFar(by time: Double) -> Bool {
+        peak > profile.maximumPeakDegrees || disturbedTime <= time
+    }
+
+    /// The tilt below which an excursion that reached `degrees` is back at rest: at least
+    /// half the smallest enter level, since the exit fraction of a small excursion would
+    /// lie in the noise around rest.
     @inline(__always) private func exitLevel(_ degrees: Double) -> Double {
         max(profile.minimumEnterDegrees * 0.5, profile.exitFraction * degrees)
     }
@@ -734,8 +741,7 @@ public struct Pipeline: Sendable {
         // down to the mat, then lying down).
         let provisional = accepted && replaying && sessionReps == 0 && pendingFirst == nil && !profile.confirmFirstRep
         if provisional {
-            beforeFirst = BeforeFirstRep(
-                amplitude: amplitude, durations: durations, direction: direction, sides: sides, referenceRest: referenceRest)
+            beforeFirst = BeforeFirstRep(amplitude: amplitude, durations: durations, sides: sides, referenceRest: referenceRest)
         }
         if accepted {
             timing = RepTimer.measure(
@@ -758,40 +764,34 @@ public struct Pipeline: Sendable {
                     targetHoldSeconds: configuration.targets.holdSeconds, side: side, peakDegrees: peak),
                 duration: duration, direction: dir)
             referenceRest = rest
-            if provisional {
-                pendingFirst = candidate
-                amplitude.record(peak)
-                durations.record(duration)
-                if profile.singleDirection, let dir { direction.record(dir) }
-            } else if profile.confirmFirstRep, sessionReps == 0, pendingFirst == nil {
+            if provisional || (profile.confirmFirstRep && sessionReps == 0 && pendingFirst == nil) {
                 // The session's first move may have been getting into position: it is
                 // counted once the next rep agrees with its direction
-                // (`ExerciseProfile.confirmFirstRep`). Its size and duration set the
-                // session's thresholds meanwhile, as any rep's do (the median over the
-                // next reps outvotes it if it was odd).
+                // (`ExerciseProfile.confirmFirstRep`), or once the replay it was found in
+                // ends without the user leaving for another posture (`beforeFirst`). Its
+                // size and duration set the session's thresholds meanwhile, as any rep's
+                // do (the median over the next reps outvotes it if it was odd).
                 pendingFirst = candidate
                 amplitude.record(peak)
                 durations.record(duration)
             } else {
-                if beforeFirst != nil {
-                    commitPending(emit)
-                } else if let first = pendingFirst {
-                    pendingFirst = nil
+                if let first = pendingFirst {
                     // Not the way this rep goes: the first was getting into position.
-                    if !goOpposite(first.direction, dir) { commit(first, sized: true, emit) }
+                    if beforeFirst != nil || !goOpposite(first.direction, dir) { commit(first, sized: true, emit) }
+                    pendingFirst = nil
+                    beforeFirst = nil
                 }
                 commit(candidate, emit)
             }
         }
-        if !accepted, peak > profile.maximumPeakDegrees || disturbed
-            || (newRest != nil && peak >= profile.minimumPeakDegrees && !wobble)
-        {
+        let far = wentFar(by: history[to].time)
+        if !accepted, far || (newRest != nil && peak >= profile.minimumPeakDegrees && !wobble) {
             // Not a rep, and either it went far (or walking), or it came to a stop away
             // from the rest pose: the posture may have changed; find the rest pose afresh
             // rather than take this pose for rest. A wobble too small for a rep that
             // settles a little off rest is rest moving (the pelvis settling on all
             // fours): rest follows it below.
-            postureChange(time: t, far: peak > profile.maximumPeakDegrees || disturbed, emit)
+            postureChange(time: t, far: far, emit)
             return
         }
         if let newRest { learnRest(newRest) }
@@ -888,9 +888,9 @@ public struct Pipeline: Sendable {
     }
 
     /// Counts a rep: into the set in progress (or the next, after a long rest), the
-    /// session's typical size and duration (unless already `sized`) and direction (unless
-    /// already `directed`), and out as an event.
-    private mutating func commit(_ c: Candidate, sized: Bool = false, directed: Bool = false, _ emit: (PipelineEvent) -> Void) {
+    /// session's typical size and duration (unless already `sized`) and direction, and
+    /// out as an event.
+    private mutating func commit(_ c: Candidate, sized: Bool = false, _ emit: (PipelineEvent) -> Void) {
         if sets.restEndsSet(at: c.rep.start, gapSeconds: profile.setGapSeconds) { closeSet(emit) }
         var rep = c.rep
         rep.set = sets.index
@@ -901,7 +901,7 @@ public struct Pipeline: Sendable {
             amplitude.record(rep.peakDegrees)
             durations.record(c.duration)
         }
-        if !directed, profile.singleDirection, let dir = c.direction { direction.record(dir) }
+        if profile.singleDirection, let dir = c.direction { direction.record(dir) }
         status.repsInSet = sets.reps.count
         emit(.rep(rep))
     }
@@ -918,7 +918,7 @@ public struct Pipeline: Sendable {
     private mutating func commitPending(_ emit: (PipelineEvent) -> Void) {
         guard let first = pendingFirst else { return }
         pendingFirst = nil
-        commit(first, sized: true, directed: beforeFirst != nil, emit)
+        commit(first, sized: true, emit)
         beforeFirst = nil
     }
 
@@ -935,7 +935,6 @@ public struct Pipeline: Sendable {
             beforeFirst = nil
             amplitude = before.amplitude
             durations = before.durations
-            direction = before.direction
             sides = before.sides
             referenceRest = before.referenceRest
         }
