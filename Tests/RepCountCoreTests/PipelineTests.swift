@@ -18,6 +18,25 @@ import Testing
         return (s, truth)
     }
 
+    /// Expects one counted rep per true rep, each starting within a second of it.
+    func expectStarts(
+        _ reps: [Rep], _ truth: [SyntheticSession.TrueRep], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            reps.count == truth.count && zip(reps, truth).allSatisfy { abs($0.start - $1.start) < 1 }, "\(reps.map(\.start))",
+            sourceLocation: sourceLocation)
+    }
+
+    /// Expects each counted rep's hold within `tolerance` seconds of its true rep's.
+    func expectHolds(
+        _ reps: [Rep], _ truth: [SyntheticSession.TrueRep], within tolerance: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        for (r, t) in zip(reps, truth) {
+            #expect(abs(r.holdSeconds - t.hold) < tolerance, "hold \(r.holdSeconds) vs \(t.hold)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func countsBridgesAndTimesTheirHolds() {
         let (s, truth) = bridges()
         let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
@@ -35,7 +54,7 @@ import Testing
         s.rateHz = rateHz
         let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
         #expect(reps.count == truth.count)
-        for (r, t) in zip(reps, truth) { #expect(abs(r.holdSeconds - t.hold) < 0.3) }
+        expectHolds(reps, truth, within: 0.3)
     }
 
     @Test(arguments: [(0.0, 0.0, 0.0), (90.0, 0.0, 0.0), (30.0, 120.0, 45.0), (180.0, 0.0, 77.0)])
@@ -189,9 +208,7 @@ import Testing
         let (s, truth) = lyingDown(pauseOffset: 0, rest: 0.3)
         let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
         #expect(reps.count == 3)
-        for (r, t) in zip(reps, truth) {
-            #expect(abs(r.holdSeconds - t.hold) < 0.4, "hold \(r.holdSeconds) vs \(t.hold)")
-        }
+        expectHolds(reps, truth, within: 0.4)
     }
 
     /// Rest is the pose the reps come back to, not the first pause after lying down:
@@ -202,9 +219,7 @@ import Testing
         let (s, truth) = lyingDown(pauseOffset: pauseOffset)
         let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
         #expect(reps.map(\.number) == [1, 2, 3], "each rep once, none from the trusted pause")
-        for (r, t) in zip(reps, truth) {
-            #expect(abs(r.holdSeconds - t.hold) < 0.4, "hold \(r.holdSeconds) vs \(t.hold)")
-        }
+        expectHolds(reps, truth, within: 0.4)
     }
 
     /// While the first pause after lying down is on trial as rest, the live state and
@@ -302,7 +317,7 @@ import Testing
         s.segments += [.move(pitch: 0, roll: 0, seconds: 2), .still(seconds: 5.5)]
         let truth = (0..<4).map { _ in s.rep(pitch: 19, hold: 6, rest: 4) }
         let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
-        #expect(reps.count == truth.count && zip(reps, truth).allSatisfy { abs($0.start - $1.start) < 1 }, "\(reps.map(\.start))")
+        expectStarts(reps, truth)
     }
 
     @Test func briskRepsWhoseRampsJoltAreNotWalking() {
@@ -438,7 +453,7 @@ import Testing
         for _ in 0..<4 { truth.append(s.rep(pitch: 75, ramp: 1.5, hold: 5, rest: 4)) }
         let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .thigh, firstSide: .left)).reps
         #expect(reps.map(\.number) == [1, 2, 3, 4])
-        #expect(reps.count == truth.count && zip(reps, truth).allSatisfy { abs($0.start - $1.start) < 1 }, "\(reps.map(\.start))")
+        expectStarts(reps, truth)
     }
 
     /// A session of one rep: the first rep, never confirmed, is counted when the input ends.
