@@ -20,32 +20,16 @@ public struct AmplitudeTracker: Sendable, Equatable {
     /// Reps seen so far (saturates at `memory`).
     public var samples: Int { peaks.samples }
 
-    /// Consecutive similar excursions rejected for their size that replace the memory.
-    public static let takeoverRun = 3
-    /// Largest ratio between the peaks of such a run for them to count as similar.
-    public static let takeoverSpread = 1.6
-
-    private var smallMin = 0.0
-    private var smallMax = 0.0
-    private var smallRun = 0
-    private var smallPeaks: [Double] = Array(repeating: 0, count: AmplitudeTracker.takeoverRun)
+    /// Excursions rejected for their size since the last counted rep.
+    private var rejected = SimilarRun()
 
     /// Notes an excursion rejected only for its size against the recent reps (too small
     /// or too large). Returns true (and takes the run as the new memory) when
-    /// `takeoverRun` similar ones came in a row.
+    /// `SimilarRun.length` similar ones came in a row.
     public mutating func rejectedForSize(_ peak: Double) -> Bool {
-        if smallRun > 0, max(smallMax, peak) > Self.takeoverSpread * min(smallMin, peak) { smallRun = 0 }
-        if smallRun == 0 {
-            smallMin = peak
-            smallMax = peak
-        }
-        smallMin = min(smallMin, peak)
-        smallMax = max(smallMax, peak)
-        smallPeaks[smallRun] = peak
-        smallRun += 1
-        guard smallRun >= Self.takeoverRun else { return false }
+        guard let run = rejected.note(peak) else { return false }
         peaks.clear()
-        for p in smallPeaks { record(p) }
+        for p in run { record(p) }
         return true
     }
 
@@ -54,7 +38,7 @@ public struct AmplitudeTracker: Sendable, Equatable {
 
     /// Records a counted rep's peak tilt, degrees.
     public mutating func record(_ peak: Double) {
-        smallRun = 0
+        rejected.reset()
         peaks.record(peak)
         typical = peaks.median ?? prior
     }

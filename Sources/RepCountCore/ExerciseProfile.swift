@@ -59,7 +59,8 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// first rep is reported with the second.
     public var confirmFirstRep = false
     /// Fraction of the session's typical rep duration (the median of the last reps,
-    /// once there are three) below which an excursion is too brief to be a rep; 0: off.
+    /// once there are three) below which an excursion is too brief to be a rep; 0: off
+    /// (`DurationTracker`).
     public var durationFraction = 0.0
     /// Seconds of still time in one pose before it is taken as the first rest pose
     /// (`RestPoseFinder`): more than the end of a hold a recording may start in, and
@@ -179,6 +180,9 @@ public struct ExerciseProfile: Sendable, Equatable {
                 // A roll of a few degrees is close to the pelvis's own wander (breathing,
                 // weight shifts of 1-2 deg): a rep must reach most of the typical roll.
                 $0.peakFraction = 0.6
+                // A fidget or a weight shift can roll the pelvis as far as a rep, but
+                // briefly: a rep is a slow reach, held.
+                $0.durationFraction = 0.4
             }
         }
     }

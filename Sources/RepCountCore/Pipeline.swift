@@ -15,7 +15,7 @@
 /// 6. Excursions from rest with hysteresis (here), on the tilt from the rest pose,
 ///    kept in `TiltHistory`.
 /// 7. `RepTimer`: boundaries and hold of a finished excursion.
-/// 8. Rejection (`isRep`, with `AmplitudeTracker`, `RecentMedian` durations,
+/// 8. Rejection (`isRep`, with `AmplitudeTracker`, `DurationTracker`,
 ///    `DirectionModel` and `SideClassifier.fits`): too small or too big for the
 ///    session's reps, too short, the wrong way, while walking, cut by the start of
 ///    the input, getting into position, or longer than any hold (a posture change).
@@ -64,8 +64,7 @@ public struct Pipeline: Sendable {
     private var still: StillnessDetector
     private var history: TiltHistory
     private var amplitude: AmplitudeTracker
-    /// Seconds above the enter threshold of the last counted reps.
-    private var durations = RecentMedian(memory: AmplitudeTracker.memory)
+    private var durations = DurationTracker()
     private var direction = DirectionModel()
     private var sides = SideClassifier()
     private var sets = SetSegmenter()
@@ -142,7 +141,7 @@ public struct Pipeline: Sendable {
     private var beforeFirst: BeforeFirstRep?
     private struct BeforeFirstRep: Sendable {
         var amplitude: AmplitudeTracker
-        var durations: RecentMedian
+        var durations: DurationTracker
         var sides: SideClassifier
         var referenceRest: Vector3?
     }
@@ -209,8 +208,6 @@ public struct Pipeline: Sendable {
     /// full rep is not "several times the session's reps".
     static let oversizeRatio = 3.0
     static let oversizeSampleReps = 4
-    /// Reps before their typical duration bounds a rep's (`ExerciseProfile.durationFraction`).
-    static let typicalDurationReps = 3
     /// Seconds at rest before the first rep of a session, unless the rest began with the
     /// input (a recording started during the wait).
     static let firstRepWaitSeconds = 1.0
@@ -862,9 +859,7 @@ public struct Pipeline: Sendable {
         // came from odd ones (a big fidget before the first rep, or wrong reps before a
         // break): they take over, so odd excursions cannot lock the real reps out.
         if plausible, small || oversize, amplitude.rejectedForSize(peak) { accepted = true }
-        if profile.durationFraction > 0, durations.samples >= Self.typicalDurationReps, let typicalDuration = durations.median,
-            duration < profile.durationFraction * typicalDuration
-        {
+        if accepted, profile.durationFraction > 0, durations.isTooBrief(duration, fraction: profile.durationFraction) {
             accepted = false
         }
         // The first rep of a session follows a wait at rest: moves straight after a

@@ -389,6 +389,20 @@ import Testing
         #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
     }
 
+    /// Holdout sim lower-back-07 (seed 9307): a weight shift rolls the pelvis as far as
+    /// a rep, but for a second or so against reps of six.
+    @Test func aBriefRollAsBigAsARepIsNoBirdDog() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        var rolls = [4.0, -4, 4, -4]
+        for r in rolls { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
+        s.segments += [.move(pitch: 0, roll: 5, seconds: 0.6), .move(pitch: 0, roll: 0, seconds: 0.6), .still(seconds: 4)]
+        rolls += [4, -4]
+        for r in rolls.suffix(2) { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+    }
+
     /// Sim lower-back-04: a 15 degree lurch getting onto all fours is not the first
     /// rep, and does not set the size the real reps are held to.
     @Test func birdDogOnTheLowerBackIgnoresGettingOntoAllFours() {
