@@ -7,9 +7,10 @@
 /// to `capacity` candidate poses with the still time spent in each and the number
 /// of separate visits, and decides once the leader has `settleSeconds`, leads the
 /// runner-up clearly (`leadRatio`), and either has been still in one stretch for
-/// longer than a hold (`confidentSeconds`: a user waiting before the first rep) or the two leading
-/// poses have each been visited `visits` times (reps going back and forth, whose
-/// quiet time then tells rest from hold, as for a human labeller).
+/// longer than a hold (`confidentSeconds`: a user waiting before the first rep; not
+/// where reps go two ways) or the two leading poses have each been visited `visits`
+/// times (reps going back and forth, whose quiet time then tells rest from hold, as
+/// for a human labeller).
 ///
 /// When the input began still in a pose that is neither of the two leaders (the user
 /// moving into position), the first pose left for another and come back to is rest:
@@ -293,7 +294,10 @@ public struct RestPoseFinder: Sendable, Equatable {
             return startingPose(side, first, second)
         }
         guard a >= settleSeconds, a >= Self.leadRatio * b else { return nil }
-        guard poses[first].longestRun >= confidentSeconds || visited else { return nil }
+        // Where reps go two ways, one side's hold may well outlast the target (a pelvis
+        // held level on one side, not the other) while each rest is short: only the visits
+        // tell rest, which is between every rep.
+        guard visited || (!twoWay && poses[first].longestRun >= confidentSeconds) else { return nil }
         return startingPose(first, first, second)
     }
 

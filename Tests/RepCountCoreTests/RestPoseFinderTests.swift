@@ -259,6 +259,25 @@ import Testing
         #expect(s.finder.leadingPose.map { FastMath.angleDegrees($0, rest) < 1e-9 } == true)
     }
 
+    /// Holdout stress bird-dog-lower-back-05 (seed 21405): a right hold of 10 s, twice
+    /// the target, after a cut left hold and a short rest. Where reps go two ways a long
+    /// stillness is no wait at rest: the visits decide, or the buffer's end.
+    @Test func whereRepsGoTwoWaysALongHoldIsNotAWait() {
+        var s = Script(twoWay: true)
+        let left = Vector3(0, -sin(0.14), cos(0.14))
+        let right = Vector3(0, sin(0.08), cos(0.08))
+        s.stay(left, 3, moving: 0)
+        s.stay(rest, 3)
+        s.stay(right, 10)
+        #expect(s.found == nil, "a 10 s hold is not a wait")
+        for side in [left, right] {
+            s.stay(rest, 2)
+            s.stay(side, 8)
+        }
+        s.stay(rest, 2)
+        expectFound(s, rest)
+    }
+
     /// Stress lower-back-02: sway in a hold breaks its still run several times
     /// (a 0.6 degree band on a 2.5 degree roll); that is one visit, not four, so the
     /// two-way rule (rest is visited most) does not take the hold for rest.
