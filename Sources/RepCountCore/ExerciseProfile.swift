@@ -83,8 +83,9 @@ public struct ExerciseProfile: Sendable, Equatable {
     public var restShiftFraction = 0.45
     /// Seconds still for that: longer than the pause at the top of a quick rep.
     public var restShiftSeconds = 2.0
-    /// Seconds still after an excursion beyond `maximumPeakDegrees` (or while walking)
-    /// before the rest pose is searched for afresh: the user has settled somewhere new.
+    /// Seconds still (in a band twice `stillBandDegrees`) after an excursion beyond
+    /// `maximumPeakDegrees` (or while walking) before the rest pose is searched for
+    /// afresh: the user has settled somewhere new.
     public var relearnSeconds = 1.5
     /// Seconds, shortest time above the enter threshold for a rep: a quick rep takes
     /// 0.8-1.4 s up and as long down, while bumps and jolts last well under a second.

@@ -62,6 +62,9 @@ public struct Pipeline: Sendable {
 
     private var input = Input()
     private var still: StillnessDetector
+    /// The same in a band `settledBandFactor` times as wide, fed during excursions only:
+    /// whether the user has settled after moving beyond any rep.
+    private var settled: StillnessDetector
     private var history: TiltHistory
     private var amplitude: AmplitudeTracker
     private var durations = DurationTracker()
@@ -220,6 +223,11 @@ public struct Pipeline: Sendable {
     /// was cut by leaving the position (or by the end of the input) ended: half way
     /// down from a held pose is a rep come down, not a wobble.
     static let cutValleyFraction = 0.5
+    /// Width of the band in which the user has settled after moving beyond any rep, in
+    /// still bands: a posture just taken sways more than the band that tells a held pose
+    /// from a slow ramp allows (a pelvis on all fours rocks a degree or more, back and
+    /// forth, for seconds), and a move that is no rep needs only to be over.
+    static let settledBandFactor = 2.0
     /// Seconds of input kept while the first rest pose is not known (replayed once it is).
     static let settlingSeconds = 40.0
     /// Seconds of history kept: the longest excursion that can still be measured.
@@ -242,6 +250,7 @@ public struct Pipeline: Sendable {
             ExerciseProfile.maximumHoldSeconds(target: configuration.targets.holdSeconds) + Self.rampAllowanceSeconds)
         self.status = PipelineStatus(time: 0, state: .settling, set: 1, repsInSet: 0, holdElapsed: 0, tiltDegrees: 0)
         self.still = StillnessDetector(bandDegrees: configuration.profile.stillBandDegrees)
+        self.settled = StillnessDetector(bandDegrees: Self.settledBandFactor * configuration.profile.stillBandDegrees)
         self.history = TiltHistory(capacity: Int(Self.historySeconds / TickResampler.defaultInterval))
         self.amplitude = AmplitudeTracker(prior: configuration.profile.priorPeakDegrees)
         self.finder = RestPoseFinder(
@@ -427,6 +436,7 @@ public struct Pipeline: Sendable {
         finder.reset(origin: Double.infinity, resettleSeconds: 0)
         trusted = false
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
+        settled = StillnessDetector(bandDegrees: Self.settledBandFactor * profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
         restartWait(at: restSince)
@@ -446,6 +456,7 @@ public struct Pipeline: Sendable {
         lastTickTime = e.time
         if e.restart || dt > SampleClock.defaultMaximumStep {
             still.restart(at: e.direction, time: e.time)
+            settled.restart(at: e.direction, time: e.time)
             return 0
         }
         still.update(direction: e.direction, time: e.time)
@@ -482,7 +493,7 @@ public struct Pipeline: Sendable {
             // Straight after a counted rep the user is known to have been at rest, however
             // briefly: quick reps with barely a pause (0.2-0.4 s) start from rest too.
             let rested = backFromRep || restContinues || t - restSince >= Self.minimumRestBeforeSeconds
-            startExcursion(at: history.written - 1, fromRest: rested, emit)
+            startExcursion(at: history.written - 1, fromRest: rested, direction: u, emit)
             waited = (t - waitSince >= Self.firstRepWaitSeconds && stillInWait >= RestPoseFinder.minimumRunSeconds)
                 || waitSince - replayStart <= RestPoseFinder.originSeconds || startedInRep
             return
@@ -500,10 +511,11 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Starts an excursion at history entry `index`.
-    private mutating func startExcursion(at index: Int, fromRest: Bool, _ emit: (PipelineEvent) -> Void) {
+    /// Starts an excursion at history entry `index`, the orientation now being `u`.
+    private mutating func startExcursion(at index: Int, fromRest: Bool, direction u: Vector3, _ emit: (PipelineEvent) -> Void) {
         phase = .excursion
         from = index
+        settled.restart(at: u, time: lastTickTime)
         enterTime = history[index].time
         peak = Double(history[index].tilt)
         disturbedTime = .infinity
@@ -522,6 +534,7 @@ public struct Pipeline: Sendable {
     private mutating func inExcursion(
         u: Vector3, tilt: Double, rate: Double, time t: Double, walking: Bool, _ emit: (PipelineEvent) -> Void
     ) {
+        settled.update(direction: u, time: t)
         if walking {
             walkingTicks += 1
             if Double(walkingTicks) * TickResampler.defaultInterval >= Self.walkingSeconds {
@@ -556,7 +569,7 @@ public struct Pipeline: Sendable {
                 let split = valley
                 finishExcursion(to: split, time: t, newRest: nil, emit)
                 guard phase == .rest else { return }
-                startExcursion(at: split, fromRest: true, emit)
+                startExcursion(at: split, fromRest: true, direction: u, emit)
                 for i in split...now where Double(history[i].tilt) > peak { peak = Double(history[i].tilt) }
                 return
             }
@@ -619,7 +632,7 @@ public struct Pipeline: Sendable {
             // where it came down, not where the trace settled.
             let newRest = stillFor >= Self.restDriftStillSeconds ? still.mean ?? u : u
             finishExcursion(to: belowSince, time: t, newRest: newRest, emit)
-        } else if (stillFor >= profile.relearnSeconds && wentFar(by: t))
+        } else if (settled.stillSeconds >= profile.relearnSeconds && wentFar(by: t))
             || t - enterTime >= maximumRepSeconds
         {
             // Came to a stop after moving far beyond any rep (or walking), or stayed

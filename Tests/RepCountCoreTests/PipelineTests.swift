@@ -428,6 +428,28 @@ import Testing
         #expect(sides == truth)
     }
 
+    /// Holdout sim lower-back-06 (seed 59306): on all fours the pelvis rocks back and
+    /// forth by more than the still band, at rest and in the holds. Getting onto all
+    /// fours is over once the user is settled in a wider band; otherwise the move lasts
+    /// into the first rep, which is lost with it, and every side after it is swapped.
+    @Test func birdDogOnTheLowerBackCountsTheFirstRepWhenThePelvisRocks() {
+        var s = SyntheticSession()
+        /// Rocking 0.8 degrees forward and back about (25, `roll`) for `seconds`.
+        func rocking(_ seconds: Double, roll: Double) -> [SyntheticSession.Segment] {
+            let n = Int((seconds / 0.7).rounded())
+            return (0..<n).map { .move(pitch: $0 % 2 == 0 ? 25.8 : 24.2, roll: roll, seconds: 0.7) }
+                + [.move(pitch: 25, roll: roll, seconds: 0.7)]
+        }
+        s.segments += [.still(seconds: 9), .move(pitch: 25, roll: 0, seconds: 1.5)] + rocking(5, roll: 0)
+        let rolls = [5.0, -5, 5, -5, 5, -5]
+        for r in rolls {
+            s.segments += [.move(pitch: 25, roll: r, seconds: 1.5)] + rocking(5, roll: r)
+            s.segments += [.move(pitch: 25, roll: 0, seconds: 1.5)] + rocking(4, roll: 0)
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+    }
+
     /// Gets onto all fours (a 25 degree pitch of the pelvis), pauses, `settling`, then
     /// a bird dog of `rolls` from a rest at `rest` degrees of roll; the sides counted and
     /// the true ones.
