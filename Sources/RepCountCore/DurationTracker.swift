@@ -3,7 +3,8 @@
 /// weight shift, a partial lift on the way up from the mat) is no rep. A person's
 /// reps in a set take about as long as each other, quick movers' all quick alike.
 public struct DurationTracker: Sendable, Equatable {
-    /// Counted reps the typical duration rests on before it judges.
+    /// Counted reps the typical duration rests on before it judges: the median of three
+    /// outvotes one odd rep (a slow, careful first one).
     public static let minimumReps = 3
 
     private var durations = RecentMedian(memory: AmplitudeTracker.memory)

@@ -62,8 +62,9 @@ public struct Pipeline: Sendable {
 
     private var input = Input()
     private var still: StillnessDetector
-    /// The same in a band `settledBandFactor` times as wide, fed during excursions only:
-    /// whether the user has settled after moving beyond any rep.
+    /// The same in a band `settledBandFactor` times as wide, restarted as each excursion
+    /// starts and fed only during one: whether the user has settled after moving beyond
+    /// any rep.
     private var settled: StillnessDetector
     private var history: TiltHistory
     private var amplitude: AmplitudeTracker
@@ -436,7 +437,6 @@ public struct Pipeline: Sendable {
         finder.reset(origin: Double.infinity, resettleSeconds: 0)
         trusted = false
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
-        settled = StillnessDetector(bandDegrees: Self.settledBandFactor * profile.stillBandDegrees)
         lastTickTime = -Double.infinity
         restSince = replay[0].time
         restartWait(at: restSince)

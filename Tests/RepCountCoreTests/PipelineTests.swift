@@ -385,8 +385,7 @@ import Testing
         // Not strictly alternating: R L L R L R.
         let rolls = [4.0, -4, -4, 4, -4, 4]
         for r in rolls { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
-        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
-        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+        expectSides(of: s, rolls: rolls)
     }
 
     /// Holdout sim lower-back-07 (seed 9307): a weight shift rolls the pelvis as far as
@@ -399,8 +398,7 @@ import Testing
         s.segments += [.move(pitch: 0, roll: 5, seconds: 0.6), .move(pitch: 0, roll: 0, seconds: 0.6), .still(seconds: 4)]
         rolls += [4, -4]
         for r in rolls.suffix(2) { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
-        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
-        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+        expectSides(of: s, rolls: rolls)
     }
 
     /// Sim lower-back-04: a 15 degree lurch getting onto all fours is not the first
@@ -411,8 +409,7 @@ import Testing
         s.segments += [.move(pitch: 4, roll: 15, seconds: 0.6), .move(pitch: 0, roll: 0, seconds: 0.6), .still(seconds: 8)]
         let rolls = [4.0, -4, 4, -4, 4, -4]
         for r in rolls { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
-        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
-        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+        expectSides(of: s, rolls: rolls)
     }
 
     /// Holdout sim lower-back (seed 9301): after getting onto all fours the pelvis
@@ -446,8 +443,7 @@ import Testing
             s.segments += [.move(pitch: 25, roll: r, seconds: 1.5)] + rocking(5, roll: r)
             s.segments += [.move(pitch: 25, roll: 0, seconds: 1.5)] + rocking(4, roll: 0)
         }
-        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
-        #expect(reps.map(\.side) == rolls.map { $0 > 0 ? .right : .left })
+        expectSides(of: s, rolls: rolls)
     }
 
     /// Gets onto all fours (a 25 degree pitch of the pelvis), pauses, `settling`, then
@@ -462,8 +458,21 @@ import Testing
         for r in rolls {
             s.segments += [.move(pitch: 25, roll: r, seconds: 1.5), .still(seconds: 5), .move(pitch: 25, roll: rest, seconds: 1.5), .still(seconds: 4)]
         }
-        let reps = s.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
+        return lowerBackSides(of: s, rolls: rolls, rest: rest)
+    }
+
+    /// The sides `session` counts as a lower-back bird dog starting on the right, and the
+    /// true sides of its `rolls` from a rest at `rest` degrees of roll.
+    func lowerBackSides(of session: SyntheticSession, rolls: [Double], rest: Double = 0) -> (counted: [Side?], truth: [Side?]) {
+        let reps = session.run(PipelineConfiguration(exercise: .birdDog, placement: .lowerBack, firstSide: .right)).reps
         return (reps.map(\.side), rolls.map { $0 > rest ? .right : .left })
+    }
+
+    /// Expects `session`, a lower-back bird dog of `rolls` from a level rest, to count each
+    /// rep on its side.
+    func expectSides(of session: SyntheticSession, rolls: [Double], sourceLocation: SourceLocation = #_sourceLocation) {
+        let (counted, truth) = lowerBackSides(of: session, rolls: rolls)
+        #expect(counted == truth, sourceLocation: sourceLocation)
     }
 
     /// Holdout sim lower-back (seed 11302): the pelvis settles a degree and a half to one
