@@ -11,8 +11,8 @@
 /// early. The times at 50% and 85% of the ramp's own height, extrapolated along
 /// the minimum-jerk profile, give where the ramp ends. Each ramp is measured
 /// against its own end level, so a hold that sags, or overshoots and settles back,
-/// is timed from its ends. The default (`HoldDefinition.speed`) averages that with
-/// where the ramp's angular speed has fallen to a fraction of its peak.
+/// is timed from its ends. The default (`HoldDefinition.speed`) weighs that with
+/// where the ramp's angular speed has fallen to a fraction of its peak and stays there.
 /// Crossings are interpolated between ticks.
 public enum RepTimer {
     /// Times of one rep on the tick axis (before the filter delay is removed), seconds.
@@ -52,6 +52,11 @@ public enum RepTimer {
     /// at x = 0.711, so its end (x = 1) lies 0.5 / 0.211 = 2.37 times the 50-85% interval
     /// after the 50% point.
     public static let rampEndFactor = 2.37
+    /// Weight of the extrapolated ramp end in the default hold reading (the rest is the
+    /// angular speed's): see `measure`.
+    public static let rampEndWeight = 0.2
+    /// Seconds the angular speed must stay low for the movement to have stopped.
+    public static let stoppedSeconds = 0.2
     /// Seconds of history before the excursion searched for the rest level and start.
     public static let restWindowSeconds = 1.5
     /// Seconds, shortest window after the rise (before the fall) in which that ramp's
@@ -120,11 +125,15 @@ public enum RepTimer {
             holdEnd = fall.lower - rampEndFactor * (fall.lower - fall.upper)
         case let .speed(fraction):
             // Two readings of "arrived": where the speed has fallen to a small fraction of
-            // the ramp's (a person labelling by eye, the MEx procedure) and where a
-            // minimum-jerk ramp truly ends (speed zero, later by ~10% of the ramp). A slow
-            // steady ramp that brakes late is caught by the first, a trembling plateau
-            // that hides the speed's fall by the second; the midpoint splits the
-            // difference between the conventions instead of fitting one.
+            // the ramp's and stays there for `stoppedSeconds` (a person labelling by eye,
+            // the MEx procedure: the movement has visibly stopped), and where a
+            // minimum-jerk ramp truly ends (speed zero, later by ~10% of the ramp). Human
+            // ramps brake harder than a minimum-jerk one, so extrapolating them overshoots
+            // (real holds read short); a trembling plateau hides the speed's fall. The
+            // speed reading leads, and the ramp end pulls it a fifth of the way towards the
+            // convention of a generator's exact ramp ends (`rampEndWeight`; measured on the
+            // real recordings, their variants and both generators, each better than with
+            // the midpoint of the two readings).
             // The speed is read once the tilt is near the plateau (within 15% of the
             // height), as in the labelling procedure: a ramp can stall for a moment on the
             // way (a wobble of sway against a slow ramp; a coarse sensor's flat steps),
@@ -141,8 +150,9 @@ public enum RepTimer {
             let (speedStart, speedEnd) = speedHold(
                 h, from: from, to: to, rise: i50, fall: j50, arrived: arrived, leaving: leaving, middle: middle,
                 fraction: fraction, tickInterval: tickInterval)
-            holdStart = 0.5 * (rise.lower + rampEndFactor * (rise.upper - rise.lower) + speedStart)
-            holdEnd = 0.5 * (fall.lower - rampEndFactor * (fall.lower - fall.upper) + speedEnd)
+            let w = rampEndWeight
+            holdStart = w * (rise.lower + rampEndFactor * (rise.upper - rise.lower)) + (1 - w) * speedStart
+            holdEnd = w * (fall.lower - rampEndFactor * (fall.lower - fall.upper)) + (1 - w) * speedEnd
         }
         if holdEnd < holdStart {
             // A ramp straight into a ramp: no hold, at the top.
@@ -158,11 +168,16 @@ public enum RepTimer {
     static let speedHalfWidth = 2
 
     /// The hold by the angular speed: from the first tick at or after `arrived` (near
-    /// the plateau on the way up) whose speed is below `fraction` of the rise's peak speed
-    /// (taken up to its half-height crossing `rise`), to the last tick at or before
-    /// `leaving` (still near it on the way down) whose falling speed is below `fraction`
-    /// of the fall's peak speed (taken from its half-height crossing `fall`). A ramp
-    /// straight into a ramp has none.
+    /// the plateau on the way up) from which the speed stays below `fraction` of the
+    /// rise's peak speed (taken up to its half-height crossing `rise`) for
+    /// `stoppedSeconds`, to the last tick at or before `leaving` (still near it on the
+    /// way down) before which the falling speed was below `fraction` of the fall's peak
+    /// speed (taken from its half-height crossing `fall`) for as long. A ramp straight
+    /// into a ramp has none.
+    ///
+    /// One slow tick is not a stop: at the end of a slow ramp (4-5 s, a few degrees)
+    /// sway moves the tilt as fast as the ramp does, and the speed dips below the
+    /// threshold now and then a second before the ramp has ended.
     static func speedHold(
         _ h: TiltHistory, from: Int, to: Int, rise: Int, fall: Int, arrived: Int, leaving: Int, middle: Int,
         fraction: Double, tickInterval: Double
@@ -177,14 +192,31 @@ public enum RepTimer {
         guard hi > lo else { return (h[middle].time, h[middle].time) }
         var riseSpeed = 0.0
         for i in lo...max(lo, min(rise, hi)) { riseSpeed = max(riseSpeed, v(i)) }
-        var i = max(rise, arrived)
-        while i < middle && v(i) >= fraction * riseSpeed { i += 1 }
+        let ticks = max(1, Int((stoppedSeconds / tickInterval).rounded()))
+        let i = firstRun(from: max(rise, arrived), toward: middle, by: 1, of: ticks) { v($0) < fraction * riseSpeed }
         var fallSpeed = 0.0
         for j in min(max(fall, lo), hi)...hi { fallSpeed = max(fallSpeed, -v(j)) }
-        var j = min(fall, leaving)
-        while j > middle && -v(j) >= fraction * fallSpeed { j -= 1 }
+        let j = firstRun(from: min(fall, leaving), toward: middle, by: -1, of: ticks) { -v($0) < fraction * fallSpeed }
         if j < i { return (h[middle].time, h[middle].time) }
         return (h[i].time, h[j].time)
+    }
+
+    /// The first index, going from `start` towards `limit` (exclusive) in steps of `step`
+    /// (1 or -1), that begins a run of `count` indices at which `holds` is true; a run cut
+    /// short by `limit` counts. `limit` if there is none.
+    static func firstRun(from start: Int, toward limit: Int, by step: Int, of count: Int, _ holds: (Int) -> Bool) -> Int {
+        var first = start
+        var run = 0
+        while (limit - (first + step * run)) * step > 0 {
+            if holds(first + step * run) {
+                run += 1
+                if run == count { break }
+            } else {
+                first += step * (run + 1)
+                run = 0
+            }
+        }
+        return first
     }
 
     /// Crossing times of one ramp between `rest` and `top`: at `edge` (leaving or reaching

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RepCountCore
 
@@ -45,6 +46,38 @@ import Testing
         #expect(abs(timing.holdStart - 5) < 0.4)
         #expect(abs(timing.holdEnd - 14) < 0.4)
         #expect(timing.start <= timing.holdStart && timing.holdStart <= timing.holdEnd && timing.holdEnd <= timing.end)
+    }
+
+    /// A stall of 0.16 s high on the way up (94% of the height: a wobble of sway against a
+    /// slow ramp, a coarse sensor's flat step) is no stop: the movement goes on, and the
+    /// speed reading of the arrival is where it has slowed for good.
+    @Test func aMomentaryStallNearTheTopIsNoStop() {
+        var h = TiltHistory(capacity: 1000)
+        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
+        for i in 0..<300 {
+            let t = Double(i) * 0.04
+            // Up from 1 s over 3 s, the ramp's clock stopped for 0.16 s at 3.4 s (80% of
+            // its time, 94% of the height); held to 8 s, down over 3 s.
+            let clock = t < 3.4 ? t : (t < 3.56 ? 3.4 : t - 0.16)
+            h.append(time: t, tilt: t < 8 ? 20 * mj((clock - 1) / 3) : 20 * mj((11 - t) / 3))
+        }
+        let arrived = (0..<300).first { h[$0].tilt >= 17 }!
+        let leaving = (0..<300).last { h[$0].tilt >= 17 }!
+        let (start, end) = RepTimer.speedHold(
+            h, from: 38, to: 262, rise: 63, fall: 237, arrived: arrived, leaving: leaving, middle: 150,
+            fraction: 0.1, tickInterval: 0.04)
+        // A minimum-jerk ramp slows to a tenth of its peak speed at 91% of its time.
+        #expect(abs(start - (1.16 + 0.91 * 3)) < 0.1)
+        #expect(abs(end - (8 + 0.09 * 3)) < 0.1)
+    }
+
+    @Test func aRunIsFoundInEitherDirectionAndCutShortByTheLimit() {
+        let slow = [false, true, false, true, true, true, false, true, true]
+        #expect(RepTimer.firstRun(from: 0, toward: 9, by: 1, of: 3) { slow[$0] } == 3)
+        #expect(RepTimer.firstRun(from: 0, toward: 9, by: 1, of: 4) { slow[$0] } == 7)
+        #expect(RepTimer.firstRun(from: 8, toward: -1, by: -1, of: 2) { slow[$0] } == 8)
+        #expect(RepTimer.firstRun(from: 6, toward: -1, by: -1, of: 3) { slow[$0] } == 5)
+        #expect(RepTimer.firstRun(from: 0, toward: 3, by: 1, of: 5) { _ in false } == 3)
     }
 
     /// A knock just before the rep (a 0.5 s spike past half the rep's height, inside the
