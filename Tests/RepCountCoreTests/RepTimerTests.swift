@@ -52,15 +52,8 @@ import Testing
     /// slow ramp, a coarse sensor's flat step) is no stop: the movement goes on, and the
     /// speed reading of the arrival is where it has slowed for good.
     @Test func aMomentaryStallNearTheTopIsNoStop() {
-        var h = TiltHistory(capacity: 1000)
-        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
-        for i in 0..<300 {
-            let t = Double(i) * 0.04
-            // Up from 1 s over 3 s, the ramp's clock stopped for 0.16 s at 3.4 s (80% of
-            // its time, 94% of the height); held to 8 s, down over 3 s.
-            let clock = t < 3.4 ? t : (t < 3.56 ? 3.4 : t - 0.16)
-            h.append(time: t, tilt: t < 8 ? 20 * mj((clock - 1) / 3) : 20 * mj((11 - t) / 3))
-        }
+        // The ramp's clock stops at 80% of its time, 94% of the height.
+        let h = stalledRep(ticks: 300, riseSeconds: 3, stallAt: 3.4, stallSeconds: 0.16, holdEnd: 8, fallSeconds: 3)
         let arrived = (0..<300).first { h[$0].tilt >= 17 }!
         let leaving = (0..<300).last { h[$0].tilt >= 17 }!
         let (start, end) = RepTimer.speedHold(
@@ -106,16 +99,8 @@ import Testing
     /// arrived there: the hold starts once the tilt is near the plateau and has stopped,
     /// as the labelling procedure times it (Recordings/README.md).
     @Test func aHitchOnTheWayUpIsNotTheArrival() {
-        var h = TiltHistory(capacity: 1000)
-        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
-        for i in 0..<750 {
-            let t = Double(i) * 0.04
-            // Up from 1 s, the ramp's clock stopped for 0.2 s at 2.6 s (65% of the way),
-            // arriving at 20 deg at 4.2 s; held to 12 s, down over 2 s.
-            let ramp = t < 2.6 ? t : (t < 2.8 ? 2.6 : t - 0.2)
-            let tilt = t < 12 ? 20 * mj((ramp - 1) / 3) : 20 * mj((14 - t) / 2)
-            h.append(time: t, tilt: tilt)
-        }
+        // The ramp's clock stops 65% of the way up; it arrives at 20 deg at 4.2 s.
+        let h = stalledRep(ticks: 750, riseSeconds: 3, stallAt: 2.6, stallSeconds: 0.2, holdEnd: 12, fallSeconds: 2)
         let profile = ExerciseProfile.standard(for: .bridge, at: .thigh)
         let timing = RepTimer.measure(h, from: 40, to: 345, peak: 20, tickInterval: 0.04, profile: profile)
         #expect(abs(timing.holdStart - 4.2) < 0.25)
@@ -142,6 +127,23 @@ import Testing
         let timing = RepTimer.measure(h, from: 30, to: 185, peak: 30, tickInterval: 0.04, profile: profile)
         #expect(abs(timing.holdEnd - 6) < 0.3)
         #expect(timing.holdStart >= 1.8 && timing.holdStart <= 2.6)
+    }
+
+    /// A 20 deg rep at 25 Hz: up from 1 s along a minimum-jerk ramp of `riseSeconds`
+    /// whose clock stops for `stallSeconds` at `stallAt`, held to `holdEnd`, down over
+    /// `fallSeconds`.
+    func stalledRep(
+        ticks: Int, riseSeconds: Double, stallAt: Double, stallSeconds: Double, holdEnd: Double, fallSeconds: Double
+    ) -> TiltHistory {
+        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
+        var h = TiltHistory(capacity: 1000)
+        for i in 0..<ticks {
+            let t = Double(i) * 0.04
+            let clock = t < stallAt ? t : max(stallAt, t - stallSeconds)
+            let up = mj((clock - 1) / riseSeconds)
+            h.append(time: t, tilt: 20 * (t < holdEnd ? up : mj((holdEnd + fallSeconds - t) / fallSeconds)))
+        }
+        return h
     }
 
     /// Stress failure mode 2: the event contract start <= holdStart <= holdEnd <= end holds
