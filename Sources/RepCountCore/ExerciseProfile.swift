@@ -202,10 +202,10 @@ public enum HoldDefinition: Sendable, Equatable {
     /// extrapolating the ramp along a minimum-jerk profile. A ramp straight into a
     /// ramp has no hold.
     case rampEnd
-    /// From where the rise's angular speed falls below `fraction` of its peak speed to
-    /// where the fall's speed rises above `fraction` of its own peak: the pose is held
-    /// while it barely moves, as a person labelling the trace by eye (and the MEx
-    /// labelling procedure) times it, whatever the ramps' shape. Each end is averaged
-    /// with the `rampEnd` estimate (see `RepTimer.measure`).
+    /// From where the rise's angular speed falls below `fraction` of its peak speed and
+    /// stays there to where the fall's speed rises above `fraction` of its own peak: the
+    /// pose is held while it barely moves, as a person labelling the trace by eye (and
+    /// the MEx labelling procedure) times it, whatever the ramps' shape. Each end is
+    /// weighed with the `rampEnd` estimate (`RepTimer.rampEndWeight`).
     case speed(fraction: Double)
 }

@@ -785,12 +785,11 @@ public struct Pipeline: Sendable {
                 amplitude.record(peak)
                 durations.record(duration)
             } else {
-                if let first = pendingFirst {
+                if let first = pendingFirst, beforeFirst == nil, goOpposite(first.direction, dir) {
                     // Not the way this rep goes: the first was getting into position.
-                    if beforeFirst != nil || !goOpposite(first.direction, dir) { commit(first, sized: true, emit) }
                     pendingFirst = nil
-                    beforeFirst = nil
                 }
+                commitPending(emit)
                 commit(candidate, emit)
             }
         }

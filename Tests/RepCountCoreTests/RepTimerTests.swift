@@ -3,12 +3,13 @@ import Testing
 @testable import RepCountCore
 
 @Suite struct RepTimerTests {
+    func mj(_ x: Double) -> Double { SyntheticSession.minimumJerk(x) }
+
     /// Minimum-jerk ramps: rest 0 until 1 s, up to 20 deg by 2.5 s, hold to 8 s, down by 9.5 s.
     @Test func holdIsFromTheEndOfTheRampUpToTheStartOfTheRampDown() {
         var h = TiltHistory(capacity: 1000)
         for i in 0..<600 {
             let t = Double(i) * 0.02
-            func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
             let tilt = 20 * (t < 5 ? mj((t - 1) / 1.5) : mj((9.5 - t) / 1.5))
             h.append(time: t, tilt: tilt)
         }
@@ -78,7 +79,6 @@ import Testing
     /// leads to the hold (stress bird-dog-lower-back-04 at 197.8 s).
     @Test func aJoltBeforeTheRepIsNotItsRise() {
         var h = TiltHistory(capacity: 1000)
-        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
         for i in 0..<600 {
             let t = Double(i) * 0.02
             let jolt = t >= 1.2 && t < 1.7 ? 14 * (1 - abs(t - 1.45) / 0.25) : 0
@@ -112,7 +112,6 @@ import Testing
     /// where the tilt left the band around the overshoot.
     @Test func aSaggingHoldEndsWhereItIsLetDown() {
         var h = TiltHistory(capacity: 1000)
-        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
         for i in 0..<250 {
             let t = Double(i) * 0.04
             // Up to 30 deg by 2 s, back to 22 by 2.5 s, sinking to 19 by 6 s, down by 7.5 s.
@@ -135,7 +134,6 @@ import Testing
     func stalledRep(
         ticks: Int, riseSeconds: Double, stallAt: Double, stallSeconds: Double, holdEnd: Double, fallSeconds: Double
     ) -> TiltHistory {
-        func mj(_ x: Double) -> Double { let c = min(max(x, 0), 1); return c * c * c * (10 + c * (-15 + 6 * c)) }
         var h = TiltHistory(capacity: 1000)
         for i in 0..<ticks {
             let t = Double(i) * 0.04

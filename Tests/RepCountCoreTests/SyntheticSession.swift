@@ -57,6 +57,12 @@ struct SyntheticSession {
     }
 
     /// Segment angles (pitch, roll in degrees) and extra bounce at time `t`.
+    /// Progress of a minimum-jerk movement, 0 to 1, at `x` of its duration (clamped).
+    static func minimumJerk(_ x: Double) -> Double {
+        let c = min(max(x, 0), 1)
+        return c * c * c * (10 + c * (-15 + 6 * c))
+    }
+
     func pose(at t: Double) -> (pitch: Double, roll: Double, bounce: Double) {
         var pitch = 0.0, roll = 0.0, t0 = 0.0
         for s in segments {
@@ -66,8 +72,7 @@ struct SyntheticSession {
                 t0 += d
             case let .move(p, r, d):
                 if t < t0 + d {
-                    let x = (t - t0) / d
-                    let k = x * x * x * (10 + x * (-15 + 6 * x))
+                    let k = Self.minimumJerk((t - t0) / d)
                     return (pitch + (p - pitch) * k, roll + (r - roll) * k, 0)
                 }
                 pitch = p
