@@ -25,20 +25,35 @@ import Testing
             launcher: [Self.emulator!, "run", "--rate", "100", "--seconds", "60", "--recording", recording, "--"])
         try daemon.waitForSocket(timeout: 30)
 
-        // Under load the first rep may complete before the watch begins, so
-        // the check is: two reps seen live, and after SIGTERM the history
-        // holds exactly what the session's end reports.
+        // Under load the watch may begin after a rep or two are done: those count from
+        // the status. The emulator streams for 60 s (the recording looped, four reps);
+        // once its feed ends the sensor is lost and no rep can follow, so the daemon is
+        // stopped then too and the expectations fail instead of the test waiting forever.
         let seen = try await DaemonConnection.withConnection(socketPath: daemon.socketPath) { c in
             let status = try await c.call(.status)
             _ = try await c.call(.watch(motion: false))
             var sensor = status["sensor_message"]?.string ?? ""
-            var reps = 0
+            var reps = status["session"]?["reps"]?.int ?? 0
+            var stopped = false
+            if reps >= 2 {
+                try stopDaemon(daemon)
+                stopped = true
+            }
             var ended: JSONValue?
             while let m = try await c.nextMessage() {
-                if m["type"]?.string == "sensor" { sensor = m["message"]?.string ?? "" }
+                if m["type"]?.string == "sensor" {
+                    sensor = m["message"]?.string ?? ""
+                    if m["state"]?.string == "lost", !stopped {
+                        try stopDaemon(daemon)
+                        stopped = true
+                    }
+                }
                 if m["type"]?.string == "rep" {
                     reps += 1
-                    if reps == 2 { try stopDaemon(daemon) }
+                    if reps >= 2, !stopped {
+                        try stopDaemon(daemon)
+                        stopped = true
+                    }
                 }
                 if m["type"]?.string == "session", m["phase"]?.string == "ended" { ended = m }
             }
