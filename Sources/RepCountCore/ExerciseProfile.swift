@@ -58,6 +58,11 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// a bird dog swings the thigh as far as a rep, the other way; the cost is that the
     /// first rep is reported with the second.
     public var confirmFirstRep = false
+    /// Whether the held pose shakes more than rest (`RestPoseFinder.holdsTremble`): a wall
+    /// sit's hold is a loaded isometric squat whose quadriceps tremble, while standing
+    /// against the wall rests them. (Not bridges or bird dogs: the real MEx holds are
+    /// quieter than the rests between them.)
+    public var holdsTremble = false
     /// Fraction of the session's typical rep duration (the median of the last reps,
     /// once there are three) below which an excursion is too brief to be a rep; 0: off
     /// (`DurationTracker`).
@@ -155,7 +160,8 @@ public struct ExerciseProfile: Sendable, Equatable {
             ExerciseProfile(
                 priorPeakDegrees: 45, minimumPeakDegrees: 25, maximumPeakDegrees: 120,
                 minimumEnterDegrees: 10, stillBandDegrees: 2.5, holdToleranceDegrees: 3,
-                singleDirection: true, sidesBySign: false)
+                singleDirection: true, sidesBySign: false
+            ).with { $0.holdsTremble = true }
         case (.birdDog, .thigh):
             // The instrumented leg extends 60-90 deg (MEx: 50-107); the other leg's rep
             // shifts this thigh by a weight shift only (5-25 deg).

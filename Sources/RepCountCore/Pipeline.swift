@@ -257,7 +257,7 @@ public struct Pipeline: Sendable {
         self.finder = RestPoseFinder(
             settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees,
             targetHoldSeconds: configuration.targets.holdSeconds, twoWay: configuration.profile.sidesBySign,
-            departureDegrees: configuration.profile.minimumPeakDegrees)
+            departureDegrees: configuration.profile.minimumPeakDegrees, holdsTremble: configuration.profile.holdsTremble)
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
@@ -353,7 +353,9 @@ public struct Pipeline: Sendable {
         var found: Vector3? = nil
         if entry.activity <= profile.walkingActivity {
             if finder.origin == -Double.infinity { finder.reset(origin: entry.time, resettleSeconds: 0) }
-            found = finder.observe(direction: entry.direction, mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart, dt: dt)
+            found = finder.observe(
+                direction: entry.direction, mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart,
+                dt: dt, activity: entry.activity)
         }
         if found == nil, settling.count >= settling.capacity - 1 {
             // The buffer is full: decide on what was seen rather than drop reps.

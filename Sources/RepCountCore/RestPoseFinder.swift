@@ -24,6 +24,13 @@
 /// wins the buffered input is replayed from it. It never decides alone, since a
 /// recording may start in the last seconds of a hold.
 ///
+/// Where the held pose trembles (`holdsTremble`: a wall sit, a loaded squat held against
+/// the wall), the two leading poses are told apart by how much they shake while still:
+/// one that shakes `trembleRatio` times more than the other is the hold, however long it
+/// was held and whether or not the input began in it (a recording cut into a wall sit
+/// whose holds outlast the target by more than `overholdSeconds`). Still time, visits and
+/// the origin decide only where the shaking does not.
+///
 /// Two situations decide at once (or, the second, once the user shows it), because
 /// people wait at rest before the first rep:
 /// - a still stretch that starts with the input (`originSeconds`) and lasts
@@ -83,6 +90,9 @@ public struct RestPoseFinder: Sendable, Equatable {
         /// Sum of the still directions, weighted by their seconds (its direction is the pose).
         var sum = Vector3.zero
         var seconds = 0.0
+        /// Sum of the activity while still (`GravityEstimator.Reading.activity`), weighted
+        /// by its seconds as `sum` is.
+        var shake = 0.0
         var runs = 0
         var longestRun = 0.0
         /// Start of its first still run, seconds.
@@ -162,10 +172,19 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Whether reps go two ways from rest (`twoWayVisits`).
     public let twoWay: Bool
 
+    /// Whether the held pose shakes more than rest, so that shaking tells them apart.
+    public let holdsTremble: Bool
+    /// Ratio of two poses' mean activity while still above which the shakier is the hold.
+    /// Wall sits measure 1.1-7 times (median hold over median rest per recording, both
+    /// generators); a sensor's noise floor pulls the ratio toward 1, so only a clear
+    /// difference is taken for tremor.
+    public static let trembleRatio = 3.0
+
     public init(
         settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5, twoWay: Bool = false,
-        departureDegrees: Double = 0
+        departureDegrees: Double = 0, holdsTremble: Bool = false
     ) {
+        self.holdsTremble = holdsTremble
         self.departureDegrees = max(2 * mergeDegrees, departureDegrees)
         visits.reserveCapacity(Self.visitMemory)
         self.twoWay = twoWay
@@ -193,9 +212,10 @@ public struct RestPoseFinder: Sendable, Equatable {
     }
 
     /// Observes one tick of `dt` seconds in orientation `direction`, which has been still
-    /// since `runStart` (for `stillSeconds`) around `mean`; returns the rest pose once decided.
+    /// since `runStart` (for `stillSeconds`) around `mean`, with `activity` (the RMS of the
+    /// fast part of the specific force); returns the rest pose once decided.
     public mutating func observe(
-        direction: Vector3, mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double
+        direction: Vector3, mean: Vector3?, stillSeconds: Double, runStart: Double, dt: Double, activity: Double = 0
     ) -> Vector3? {
         if arrival != nil {
             for i in visits.indices { visits[i].leastCosine = min(visits[i].leastCosine, direction.dot(visits[i].mean)) }
@@ -258,6 +278,9 @@ public struct RestPoseFinder: Sendable, Equatable {
         }
         poses[slot].sum += mean * credit
         poses[slot].seconds += credit
+        // A new run's earlier ticks are credited at this tick's activity: a half-second
+        // average, as steady as the pose.
+        poses[slot].shake += activity * credit
         // A visit is a return from another pose: a wobble that breaks a still run and
         // settles back in the same pose (sway in a hold) is the same visit.
         if newRun, slot != lastSlot {
@@ -288,7 +311,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         }
         let (a, b) = withOrigin(first, second)
         let visited = poses[first].runs >= Self.visits && poses[second].runs >= Self.visits
-        if visited, a < Self.leadRatio * b, let side = originSide(first, second) {
+        if visited, a < Self.leadRatio * b, let side = quieter(first, second) ?? originSide(first, second) {
             // Two poses visited alike with no clear lead: holds as long as rests. The
             // session began at rest, unless the recording cut into a hold.
             return startingPose(side, first, second)
@@ -298,7 +321,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         // held level on one side, not the other) while each rest is short: only the visits
         // tell rest, which is between every rep.
         guard visited || (!twoWay && poses[first].longestRun >= confidentSeconds) else { return nil }
-        return startingPose(first, first, second)
+        return startingPose(quieter(first, second) ?? first, first, second)
     }
 
     /// Keeps the still runs since (and including) the arrival; at the start of a new run,
@@ -371,7 +394,8 @@ public struct RestPoseFinder: Sendable, Equatable {
 
     /// The pose with the most still time so far, if it has at least `minimumRunSeconds`:
     /// the decision when the buffer runs out before the rules above are met (the
-    /// arrival, if any, as the immediate decision would have been).
+    /// arrival, if any, as the immediate decision would have been). Where holds tremble,
+    /// the quieter of the two leaders, if it clearly is (`quieter`).
     /// Without a clear lead, the pose the input started in (`originPose`), if it is one
     /// of the two leaders. Where reps go two ways, the pose visited most (ties to the
     /// stillest): rest is visited between every rep, and holds longer than the rests
@@ -381,6 +405,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         let (first, second) = leaders
         guard poses[first].seconds >= Self.minimumRunSeconds else { return nil }
         if twoWay { return poses[mostVisited(tiesTo: first)].sum.normalized }
+        if let quiet = quieter(first, second) { return poses[quiet].sum.normalized }
         if poses[first].seconds < Self.leadRatio * poses[second].seconds, originSide(first, second) == second {
             return poses[second].sum.normalized
         }
@@ -393,6 +418,20 @@ public struct RestPoseFinder: Sendable, Equatable {
         var most = first
         for i in poses.indices where poses[i].runs > poses[most].runs { most = i }
         return most
+    }
+
+    /// Of the two leading poses, the one that shakes `trembleRatio` times less than the
+    /// other while still, where holds tremble and each has `settleSeconds` of still time.
+    private func quieter(_ first: Int, _ second: Int) -> Int? {
+        guard holdsTremble, poses[first].seconds >= settleSeconds, poses[second].seconds >= settleSeconds else {
+            return nil
+        }
+        // Mean activities compared by cross-multiplying the sums: no division by a zero.
+        let shakeFirst = poses[first].shake * poses[second].seconds
+        let shakeSecond = poses[second].shake * poses[first].seconds
+        if shakeFirst >= Self.trembleRatio * shakeSecond, shakeFirst > 0 { return second }
+        if shakeSecond >= Self.trembleRatio * shakeFirst, shakeSecond > 0 { return first }
+        return nil
     }
 
     /// Slots of the pose with the most still time and of the runner-up.

@@ -657,6 +657,26 @@ import Testing
         #expect(reps.first.map { abs($0.start - truth[0].start) < 1 } == true)
     }
 
+    /// Stress wall-sit-05: the recording starts 10 s into a wall sit and every hold
+    /// (13.5 s) outlasts the target by more than people commonly hold past it, so the
+    /// longest stillness is a hold and the input began in it. The holds tremble and
+    /// standing does not: that tells them apart.
+    @Test func aWallSitCutIntoAHoldIsToldByItsTremble() {
+        var s = SyntheticSession()
+        s.segments += [.move(pitch: 75, roll: 0, seconds: 0.01), .shake(seconds: 10.4, amplitude: 0.8)]
+        s.segments += [.move(pitch: 0, roll: 0, seconds: 1.5), .still(seconds: 7)]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<5 {
+            let start = s.duration
+            s.segments += [.move(pitch: 75, roll: 0, seconds: 1.5), .shake(seconds: 13.5, amplitude: 0.8)]
+            s.segments += [.move(pitch: 0, roll: 0, seconds: 1.5), .still(seconds: 7)]
+            truth.append(SyntheticSession.TrueRep(start: start, holdStart: start + 1.5, holdEnd: start + 15, end: start + 16.5))
+        }
+        let reps = s.run(PipelineConfiguration(exercise: .wallSit)).reps
+        #expect(reps.count == truth.count)
+        expectHolds(reps, truth, within: 0.5)
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {

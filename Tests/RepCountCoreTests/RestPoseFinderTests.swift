@@ -24,17 +24,23 @@ import Testing
 
         /// A search from the input's start, or after a posture change at `origin`; for reps
         /// that go two ways from rest if `twoWay`.
-        init(resettleAt origin: Double? = nil, twoWay: Bool = false) {
-            finder = RestPoseFinder(settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: twoWay, departureDegrees: 8)
+        init(resettleAt origin: Double? = nil, twoWay: Bool = false, holdsTremble: Bool = false) {
+            finder = RestPoseFinder(
+                settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: twoWay, departureDegrees: 8,
+                holdsTremble: holdsTremble)
             finder.reset(origin: origin ?? 0, resettleSeconds: origin == nil ? 0 : 3.5)
         }
 
-        mutating func stay(_ pose: Vector3, _ seconds: Double, moving: Double = 1) {
+        /// `shaking`: the activity while there (m/s^2 RMS).
+        mutating func stay(_ pose: Vector3, _ seconds: Double, moving: Double = 1, shaking: Double = 0.05) {
             time += moving
             let start = time
             for i in 0...Int(seconds * 25) {
                 time = start + Double(i) * 0.04
-                found = found ?? finder.observe(direction: pose, mean: pose, stillSeconds: time - start, runStart: start, dt: 0.04)
+                found =
+                    found
+                    ?? finder.observe(
+                        direction: pose, mean: pose, stillSeconds: time - start, runStart: start, dt: 0.04, activity: shaking)
             }
         }
     }
@@ -105,6 +111,43 @@ import Testing
         s.stay(held, 5)
         s.stay(rest, 2)
         expectFound(s, held)
+    }
+
+    /// Stress wall-sit-05: the input starts in a hold, and a 13.5 s hold is past
+    /// `confidentSeconds` (8 s here). Where holds tremble, the pose that shakes three times more is
+    /// the hold whatever its still time; with shaking alike the still-time rule stands.
+    @Test(arguments: [(0.8, true), (0.25, false), (0.05, false)])
+    func whereHoldsTrembleTheQuietPoseIsRest(holdShaking: Double, restWins: Bool) {
+        var s = Script(holdsTremble: true)
+        s.stay(held, 6, moving: 0, shaking: holdShaking)
+        s.stay(rest, 7, shaking: 0.1)
+        s.stay(held, 13.5, shaking: holdShaking)
+        expectFound(s, restWins ? rest : held)
+    }
+
+    /// Where holds are not known to tremble, shaking decides nothing.
+    @Test func shakingDecidesNothingUnlessHoldsTremble() {
+        var s = Script()
+        s.stay(held, 6, moving: 0, shaking: 0.8)
+        s.stay(rest, 7, shaking: 0.1)
+        s.stay(held, 13.5, shaking: 0.8)
+        expectFound(s, held)
+    }
+
+    /// A buffer that fills before any rule decides takes the quiet pose where holds
+    /// tremble, not the stillest or the one the input began in.
+    @Test func whereHoldsTrembleABufferThatFillsTakesTheQuietPose() {
+        var s = Script(holdsTremble: true)
+        s.stay(held, 6, moving: 0, shaking: 0.9)
+        s.stay(rest, 4, shaking: 0.1)
+        s.stay(held, 6, shaking: 0.9)
+        #expect(s.found == nil)
+        #expect(s.finder.leadingPose.map { FastMath.angleDegrees($0, rest) < 1e-9 } == true)
+        var plain = Script()
+        plain.stay(held, 6, moving: 0, shaking: 0.9)
+        plain.stay(rest, 4, shaking: 0.1)
+        plain.stay(held, 6, shaking: 0.9)
+        #expect(plain.finder.leadingPose.map { FastMath.angleDegrees($0, held) < 1e-9 } == true)
     }
 
     /// Expects the script's finder to be waiting on `pose` as the arrival.

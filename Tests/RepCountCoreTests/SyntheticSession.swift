@@ -13,6 +13,9 @@ struct SyntheticSession {
         case move(pitch: Double, roll: Double, seconds: Double)
         /// Walk for `seconds`: footfall bounces of `bounce` m/s^2 at 2 Hz.
         case walk(seconds: Double, bounce: Double)
+        /// Stay at the current angles for `seconds`, trembling: `amplitude` m/s^2 along the
+        /// specific force at 8 Hz (a loaded muscle's tremor).
+        case shake(seconds: Double, amplitude: Double)
     }
 
     /// Ground truth of one scripted rep.
@@ -51,7 +54,7 @@ struct SyntheticSession {
     var duration: Double {
         segments.reduce(0) { total, s in
             switch s {
-            case let .still(d), let .move(_, _, d), let .walk(d, _): total + d
+            case let .still(d), let .move(_, _, d), let .walk(d, _), let .shake(d, _): total + d
             }
         }
     }
@@ -80,6 +83,9 @@ struct SyntheticSession {
                 t0 += d
             case let .walk(d, b):
                 if t < t0 + d { return (pitch + 15 * sin(2 * .pi * 1.0 * (t - t0)), roll, b * sin(2 * .pi * 2 * (t - t0))) }
+                t0 += d
+            case let .shake(d, a):
+                if t < t0 + d { return (pitch, roll, a * sin(2 * .pi * 8 * (t - t0))) }
                 t0 += d
             }
         }
