@@ -187,6 +187,12 @@ public struct ExerciseProfile: Sendable, Equatable {
                 // A roll of a few degrees is close to the pelvis's own wander (breathing,
                 // weight shifts of 1-2 deg): a rep must reach most of the typical roll.
                 $0.peakFraction = 0.6
+                // Reaching a leg back and bringing it in takes 2 s and more even unheld (the
+                // shortest of 3,200 reps labelled by both generators: 2.2 s); a roll of the
+                // pelvis over in less than 1.2 s is a jolt or a weight shift, which the
+                // session's durations (`durationFraction`) cannot yet tell before its
+                // third rep (stress lower-back-05: 1.1 s between the first two).
+                $0.minimumRepSeconds = 1.2
                 // A fidget or a weight shift can roll the pelvis as far as a rep, but
                 // briefly: a rep is a slow reach, held.
                 $0.durationFraction = 0.4

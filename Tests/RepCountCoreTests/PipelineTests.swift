@@ -401,6 +401,18 @@ import Testing
         expectSides(of: s, rolls: rolls)
     }
 
+    /// Stress lower-back-05: a jolt rolls the pelvis as far as a rep for about a second
+    /// between the first two reps, before the session's durations are known.
+    @Test func aJoltBeforeTheSecondBirdDogIsNoRep() {
+        var s = SyntheticSession()
+        s.segments.append(.still(seconds: 8))
+        let rolls = [4.0, -4, 4, -4]
+        s.rep(pitch: 1, roll: rolls[0], ramp: 1.5, hold: 5, rest: 3)
+        s.segments += [.move(pitch: 0, roll: -4.5, seconds: 0.7), .move(pitch: 0, roll: 0, seconds: 0.7), .still(seconds: 3)]
+        for r in rolls.dropFirst() { s.rep(pitch: 1, roll: r, ramp: 1.5, hold: 5, rest: 4) }
+        expectSides(of: s, rolls: rolls)
+    }
+
     /// Sim lower-back-04: a 15 degree lurch getting onto all fours is not the first
     /// rep, and does not set the size the real reps are held to.
     @Test func birdDogOnTheLowerBackIgnoresGettingOntoAllFours() {
