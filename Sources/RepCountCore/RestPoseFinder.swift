@@ -126,6 +126,8 @@ public struct RestPoseFinder: Sendable, Equatable {
         /// The least cosine of the angle to `mean` since: a dot product per tick, not an
         /// angle.
         var leastCosine = 1.0
+        /// Seconds the run was still.
+        var seconds = 0.0
         /// The farthest the orientation has been from `mean` since, degrees.
         var farthest: Double {
             let c = min(1, max(-1, leastCosine))
@@ -137,6 +139,13 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// Fraction of how far the user went within which a still run is back in a pose:
     /// rest wanders by a few degrees from rep to rep, a hold sits a rep's tilt away.
     public static let returnFraction = 0.2
+    /// Seconds of a still run that make it a pose the user may come back to: shorter
+    /// stops are on the way (settling into rest, the slow start of a rise).
+    public static let poseSeconds = 1.5
+    /// Times as long as the nearest pose another within reach of the return must have
+    /// been held to be the one returned to: people wait at rest, and come back a few
+    /// degrees off it, nearer a brief pause on the way into position.
+    public static let heldRatio = 2.0
     /// Fraction of how far the user went within which the pose returned to is the
     /// arrival wandered (rest moves by a few degrees from rep to rep; a pause before
     /// settling into rest sits about a rep's tilt away).
@@ -223,7 +232,7 @@ public struct RestPoseFinder: Sendable, Equatable {
         guard let mean, stillSeconds >= Self.minimumRunSeconds else { return nil }
         // The first tick of a qualifying run brings the run's whole duration so far.
         let newRun = stillSeconds - dt < Self.minimumRunSeconds
-        if let back = returnVisit(mean: mean, newRun: newRun) { return back }
+        if let back = returnVisit(mean: mean, newRun: newRun, stillSeconds: stillSeconds) { return back }
         let atOrigin = resettleSeconds == 0 && runStart - origin <= Self.originSeconds
         if atOrigin, stillSeconds >= confidentSeconds { return mean }
         if atOrigin, stillSeconds >= Self.originPriorSeconds {
@@ -326,15 +335,20 @@ public struct RestPoseFinder: Sendable, Equatable {
 
     /// Keeps the still runs since (and including) the arrival; at the start of a new run,
     /// the rest pose if it is back, still, in a pose the user left by `departureDegrees`:
-    /// reps start from rest, so it is returned to before any hold is. The arrival's own
-    /// pose if that is the one (as the immediate decision would have taken it).
-    private mutating func returnVisit(mean: Vector3, newRun: Bool) -> Vector3? {
+    /// reps start from rest, so it is returned to before any hold is. Which pose that is:
+    /// of the arrival and the runs of `poseSeconds`, the nearest, or one within reach held
+    /// `heldRatio` times as long. The arrival's own pose if that is the one, or one near it
+    /// (as the immediate decision would have taken it), unless the user settled there
+    /// before the first rep for longer than at the arrival: then the arrival was a pause
+    /// on the way.
+    private mutating func returnVisit(mean: Vector3, newRun: Bool, stillSeconds: Double) -> Vector3? {
         guard let arrival else { return nil }
         guard newRun else {
             // The run goes on: its pose is its mean so far, and the user is in it.
             if !visits.isEmpty {
                 visits[visits.count - 1].mean = mean
                 visits[visits.count - 1].leastCosine = 1
+                visits[visits.count - 1].seconds = stillSeconds
             }
             return nil
         }
@@ -347,16 +361,37 @@ public struct RestPoseFinder: Sendable, Equatable {
                 near = i
             }
         }
-        if near >= 0, case let farthest = visits[near].farthest, farthest >= departureDegrees,
-            off <= max(mergeDegrees, Self.returnFraction * farthest)
-        {
-            return FastMath.angleDegrees(arrival, visits[near].mean) <= max(mergeDegrees, Self.wanderFraction * farthest)
-                ? arrival : visits[near].mean
+        let farthest = near >= 0 ? visits[near].farthest : 0
+        let reach = max(mergeDegrees, Self.returnFraction * farthest)
+        guard near >= 0, farthest >= departureDegrees, off <= reach else {
+            // Full: the oldest after the arrival goes.
+            if visits.count == Self.visitMemory { visits.remove(at: 1) }
+            visits.append(Visit(mean: mean, seconds: stillSeconds))
+            return nil
         }
-        // Full: the oldest after the arrival goes.
-        if visits.count == Self.visitMemory { visits.remove(at: 1) }
-        visits.append(Visit(mean: mean))
-        return nil
+        // The arrival is `visits[0]`.
+        var pose = 0
+        var nearest = 180.0
+        for i in visits.indices where i == 0 || visits[i].seconds >= Self.poseSeconds {
+            let a = FastMath.angleDegrees(visits[i].mean, mean)
+            if a < nearest {
+                nearest = a
+                pose = i
+            }
+        }
+        var held = pose
+        for i in visits.indices
+        where visits[i].seconds > visits[held].seconds && visits[i].seconds >= Self.heldRatio * visits[pose].seconds
+            && visits[i].farthest >= departureDegrees && FastMath.angleDegrees(visits[i].mean, mean) <= reach
+        {
+            held = i
+        }
+        // Settled into before the first rep and held longer than the arrival: the arrival
+        // was a pause on the way. (After a rep, rest wandering: the arrival stands.)
+        let firstRep = visits.indices.first { FastMath.angleDegrees(visits[$0].mean, arrival) >= departureDegrees }
+        if held != 0, held < firstRep ?? visits.count, visits[held].seconds > visits[0].seconds { return visits[held].mean }
+        return FastMath.angleDegrees(arrival, visits[held].mean) <= max(mergeDegrees, Self.wanderFraction * farthest)
+            ? arrival : visits[held].mean
     }
 
     /// Still seconds of the two leading poses, the wait at the origin counted with the

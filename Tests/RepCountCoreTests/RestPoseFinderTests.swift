@@ -220,6 +220,52 @@ import Testing
         expectFound(s, rest)
     }
 
+    /// The same, with the wandered pose held longer than the arrival: after a rep that is
+    /// still rest wandering, and the arrival stands.
+    @Test func restThatWandersAfterTheFirstRepIsTheArrivalHoweverLongItIsHeld() {
+        var s = Script(resettleAt: 0)
+        s.stay(rest, 4)
+        s.stay(held, 6)
+        let wandered = Vector3(0, sin(-0.065), cos(-0.065))
+        s.stay(wandered, 8)
+        s.stay(Vector3(0, sin(0.4), cos(0.4)), 6)
+        s.stay(wandered, 1)
+        expectFound(s, rest)
+    }
+
+    /// Sim bridge-thigh-06: lying down, the user pauses 3.7 s, shifts 5 degrees (with
+    /// a brief stop on the way), and rests there 9 s before the first rep; back from it,
+    /// still settling, they are about as near the pause as that rest. The pose settled
+    /// into for longer is rest, the pause a stop on the way, though it lies within the
+    /// arrival's wander (a fifth of the rep) and the brief stop lies nearer.
+    @Test func restSettledIntoBeforeTheFirstRepOutweighsThePauseBeforeIt() {
+        let settled = Vector3(0, sin(-0.089), cos(-0.089))
+        let stop = Vector3(0, sin(-0.045), cos(-0.045))
+        var s = Script(resettleAt: 0)
+        s.stay(rest, 3.7)
+        expectArrival(s, rest)
+        s.stay(stop, 0.6, moving: 0.3)
+        s.stay(settled, 9.4, moving: 0.3)
+        s.stay(Vector3(0, sin(0.26), cos(0.26)), 5)
+        #expect(s.found == nil)
+        s.stay(Vector3(0, sin(-0.046), cos(-0.046)), 1)
+        expectFound(s, settled)
+    }
+
+    /// Rest drifting before the first rep in stops of similar length: the one come back
+    /// to is the nearest, not the one held a little longer.
+    @Test func ofStopsHeldAlikeTheNearestIsReturnedTo() {
+        let drifted = Vector3(0, sin(-0.105), cos(-0.105))
+        let further = Vector3(0, sin(-0.145), cos(-0.145))
+        var s = Script(resettleAt: 0)
+        s.stay(rest, 4)
+        s.stay(drifted, 4, moving: 0.3)
+        s.stay(further, 3.5, moving: 0.3)
+        s.stay(Vector3(0, sin(0.3), cos(0.3)), 5)
+        s.stay(further, 1)
+        expectFound(s, further)
+    }
+
     /// A wobble smaller than a rep is no departure: coming back from it decides nothing.
     @Test func aWobbleAfterTheArrivalDecidesNothing() {
         var s = Script(resettleAt: 0)
