@@ -6,6 +6,9 @@ import Testing
     let held = Vector3(0, sin(0.3), cos(0.3))
     let rest = Vector3(0, 0, 1)
 
+    /// The pose pitched by `radians` from `rest`.
+    func pitched(_ radians: Double) -> Vector3 { Vector3(0, sin(radians), cos(radians)) }
+
     /// Expects the script's finder to have decided on `pose`.
     func expectFound(_ s: Script, _ pose: Vector3, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let found = s.found else {
@@ -207,29 +210,16 @@ import Testing
     /// degrees, never the same pose twice). The pose returned to is the arrival wandered,
     /// and the arrival is rest, as the immediate decision took it: replayed from the
     /// wandered pose, the arrival would read as the start of an excursion and cost the
-    /// first rep.
-    @Test func restThatWandersAfterTheFirstRepIsTheArrival() {
+    /// first rep. However long the wandered pose is held: after a rep it is rest moving.
+    @Test(arguments: [4.0, 8.0])
+    func restThatWandersAfterTheFirstRepIsTheArrival(wanderedSeconds: Double) {
         var s = Script(resettleAt: 0)
         s.stay(rest, 4)
         s.stay(held, 6)
-        let wandered = Vector3(0, sin(-0.065), cos(-0.065))
-        s.stay(wandered, 4)
-        s.stay(Vector3(0, sin(0.4), cos(0.4)), 6)
+        s.stay(pitched(-0.065), wanderedSeconds)
+        s.stay(pitched(0.4), 6)
         #expect(s.found == nil)
-        s.stay(wandered, 1)
-        expectFound(s, rest)
-    }
-
-    /// The same, with the wandered pose held longer than the arrival: after a rep that is
-    /// still rest wandering, and the arrival stands.
-    @Test func restThatWandersAfterTheFirstRepIsTheArrivalHoweverLongItIsHeld() {
-        var s = Script(resettleAt: 0)
-        s.stay(rest, 4)
-        s.stay(held, 6)
-        let wandered = Vector3(0, sin(-0.065), cos(-0.065))
-        s.stay(wandered, 8)
-        s.stay(Vector3(0, sin(0.4), cos(0.4)), 6)
-        s.stay(wandered, 1)
+        s.stay(pitched(-0.065), 1)
         expectFound(s, rest)
     }
 
@@ -239,31 +229,26 @@ import Testing
     /// into for longer is rest, the pause a stop on the way, though it lies within the
     /// arrival's wander (a fifth of the rep) and the brief stop lies nearer.
     @Test func restSettledIntoBeforeTheFirstRepOutweighsThePauseBeforeIt() {
-        let settled = Vector3(0, sin(-0.089), cos(-0.089))
-        let stop = Vector3(0, sin(-0.045), cos(-0.045))
         var s = Script(resettleAt: 0)
         s.stay(rest, 3.7)
         expectArrival(s, rest)
-        s.stay(stop, 0.6, moving: 0.3)
-        s.stay(settled, 9.4, moving: 0.3)
-        s.stay(Vector3(0, sin(0.26), cos(0.26)), 5)
+        s.stay(pitched(-0.045), 0.6, moving: 0.3)
+        s.stay(pitched(-0.089), 9.4, moving: 0.3)
+        s.stay(pitched(0.26), 5)
         #expect(s.found == nil)
-        s.stay(Vector3(0, sin(-0.046), cos(-0.046)), 1)
-        expectFound(s, settled)
+        s.stay(pitched(-0.046), 1)
+        expectFound(s, pitched(-0.089))
     }
 
     /// Rest drifting before the first rep in stops of similar length: the one come back
     /// to is the nearest, not the one held a little longer.
     @Test func ofStopsHeldAlikeTheNearestIsReturnedTo() {
-        let drifted = Vector3(0, sin(-0.105), cos(-0.105))
-        let further = Vector3(0, sin(-0.145), cos(-0.145))
         var s = Script(resettleAt: 0)
         s.stay(rest, 4)
-        s.stay(drifted, 4, moving: 0.3)
-        s.stay(further, 3.5, moving: 0.3)
-        s.stay(Vector3(0, sin(0.3), cos(0.3)), 5)
-        s.stay(further, 1)
-        expectFound(s, further)
+        for (radians, seconds) in [(-0.105, 4.0), (-0.145, 3.5)] { s.stay(pitched(radians), seconds, moving: 0.3) }
+        s.stay(pitched(0.3), 5)
+        s.stay(pitched(-0.145), 1)
+        expectFound(s, pitched(-0.145))
     }
 
     /// A wobble smaller than a rep is no departure: coming back from it decides nothing.
