@@ -63,6 +63,9 @@ public struct ExerciseProfile: Sendable, Equatable {
     /// against the wall rests them. (Not bridges or bird dogs: the real MEx holds are
     /// quieter than the rests between them.)
     public var holdsTremble = false
+    /// Which way a rep turns the sensor relative to a pose the user came from before
+    /// getting into position, where the body fixes it (`RestPoseFinder.approach`).
+    public var approachTurn: ApproachTurn? = nil
     /// Fraction of the session's typical rep duration (the median of the last reps,
     /// once there are three) below which an excursion is too brief to be a rep; 0: off
     /// (`DurationTracker`).
@@ -146,14 +149,25 @@ public struct ExerciseProfile: Sendable, Equatable {
                 priorPeakDegrees: 9, minimumPeakDegrees: 3.5, maximumPeakDegrees: 55,
                 minimumEnterDegrees: 2.5, stillBandDegrees: 1.5, holdToleranceDegrees: 1.0,
                 singleDirection: true, sidesBySign: false
-            ).with { $0.splitFraction = 0.5 }
+            ).with {
+                $0.splitFraction = 0.5
+                // Lying with the knees bent is about as steep as a thigh gets; raising the
+                // hips lowers the knee end towards horizontal, back towards standing,
+                // sitting or lying flat: the hold is nearer any of them than rest is.
+                $0.approachTurn = .toward
+            }
         case (.bridge, _):
             // The pelvis tilts 15-35 deg; sitting up turns it 60-90 deg.
             ExerciseProfile(
                 priorPeakDegrees: 15, minimumPeakDegrees: 7, maximumPeakDegrees: 50,
                 minimumEnterDegrees: 4, stillBandDegrees: 1.5, holdToleranceDegrees: 1.5,
                 singleDirection: true, sidesBySign: false
-            ).with { $0.splitFraction = 0.5 }
+            ).with {
+                $0.splitFraction = 0.5
+                // Lying, the pelvis is a quarter turn from upright; raising the hips on the
+                // shoulders turns it further, away from standing or sitting.
+                $0.approachTurn = .away
+            }
         case (.wallSit, _):
             // The thigh goes from vertical to 45-90 deg; sitting on a chair or the floor
             // between sets turns it as far, so a long stay is a posture change.
@@ -206,6 +220,15 @@ public struct ExerciseProfile: Sendable, Equatable {
     public static func maximumHoldSeconds(target: Double) -> Double {
         max(15, 2.5 * target)
     }
+}
+
+/// Which way a rep turns the sensor relative to a pose the user came from, far from the
+/// exercise position.
+public enum ApproachTurn: Sendable, Equatable {
+    /// The held pose is nearer that pose than rest is.
+    case toward
+    /// The held pose is farther from it than rest is.
+    case away
 }
 
 /// What counts as the held part of a rep.

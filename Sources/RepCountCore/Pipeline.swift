@@ -189,6 +189,10 @@ public struct Pipeline: Sendable {
     /// Whether buffered ticks are being replayed: a trial starts only on a live tick (a
     /// replay is not watched as it happens; the trial is fed live ticks only, by `live`).
     private var replaying = false
+    /// Poses the user was still in (`RestPoseFinder.approach`), and as they were when the
+    /// settling buffer began, for its replay.
+    private var recent = RecentPoses()
+    private var recentAtBufferStart = RecentPoses()
 
     /// Seconds at rest before an excursion for it to be a rep: an excursion already under
     /// way when the input starts (a recording cut into a rep) has no start to time.
@@ -257,7 +261,8 @@ public struct Pipeline: Sendable {
         self.finder = RestPoseFinder(
             settleSeconds: configuration.profile.settleSeconds, mergeDegrees: 2 * configuration.profile.stillBandDegrees,
             targetHoldSeconds: configuration.targets.holdSeconds, twoWay: configuration.profile.sidesBySign,
-            departureDegrees: configuration.profile.minimumPeakDegrees, holdsTremble: configuration.profile.holdsTremble)
+            departureDegrees: configuration.profile.minimumPeakDegrees, holdsTremble: configuration.profile.holdsTremble,
+            approachTurn: configuration.profile.approachTurn)
         self.settling = SettlingBuffer(capacity: Int(Self.settlingSeconds / TickResampler.defaultInterval))
     }
 
@@ -348,14 +353,20 @@ public struct Pipeline: Sendable {
             step(entry, emit)
             return
         }
+        if settling.count == 0 { recentAtBufferStart = recent }
         settling.append(entry)
         let dt = updateStillness(entry)
         var found: Vector3? = nil
         if entry.activity <= profile.walkingActivity {
             if finder.origin == -Double.infinity { finder.reset(origin: entry.time, resettleSeconds: 0) }
+            let arriving = finder.arrival == nil
             found = finder.observe(
                 direction: entry.direction, mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart,
                 dt: dt, activity: entry.activity)
+            if arriving, let arrival = finder.arrival, profile.approachTurn != nil {
+                // Where the user came from: beyond any rep from the arrival.
+                finder.approach = recent.newest(farFrom: arrival, by: profile.maximumPeakDegrees)
+            }
         }
         if found == nil, settling.count >= settling.capacity - 1 {
             // The buffer is full: decide on what was seen rather than drop reps.
@@ -436,6 +447,7 @@ public struct Pipeline: Sendable {
         setState(.rest, at: settling[0].time, emit)
         let replay = settling
         settling.clear()
+        recent = recentAtBufferStart
         finder.reset(origin: Double.infinity, resettleSeconds: 0)
         trusted = false
         still = StillnessDetector(bandDegrees: profile.stillBandDegrees)
@@ -462,6 +474,7 @@ public struct Pipeline: Sendable {
             return 0
         }
         still.update(direction: e.direction, time: e.time)
+        if still.stillSeconds >= RecentPoses.stillSeconds, let m = still.mean { recent.note(m) }
         return dt
     }
 

@@ -183,6 +183,17 @@ public struct RestPoseFinder: Sendable, Equatable {
 
     /// Whether the held pose shakes more than rest, so that shaking tells them apart.
     public let holdsTremble: Bool
+    /// Which way reps turn relative to `approach`, where the body fixes it.
+    public let approachTurn: ApproachTurn?
+    /// A pose the user was still in before the arrival, beyond any rep from it (standing,
+    /// sitting up), set by the caller, which sees every tick (`RecentPoses`). Where
+    /// `approachTurn` is known, the first excursion from the arrival tells whether the
+    /// arrival is rest or the held side: sitting on the mat before lying back holds the
+    /// thigh at about a bridge's angle, and comes back to it like a return.
+    public var approach: Vector3?
+    /// Fraction of the first excursion's size by which it must turn against `approachTurn`
+    /// to show the arrival is the held side (0.3-0.8 measured alike).
+    public static let approachMargin = 0.5
     /// Ratio of two poses' mean activity while still above which the shakier is the hold.
     /// Wall sits measure 1.1-7 times (median hold over median rest per recording, both
     /// generators); a sensor's noise floor pulls the ratio toward 1, so only a clear
@@ -191,9 +202,10 @@ public struct RestPoseFinder: Sendable, Equatable {
 
     public init(
         settleSeconds: Double, mergeDegrees: Double, targetHoldSeconds: Double = 5, twoWay: Bool = false,
-        departureDegrees: Double = 0, holdsTremble: Bool = false
+        departureDegrees: Double = 0, holdsTremble: Bool = false, approachTurn: ApproachTurn? = nil
     ) {
         self.holdsTremble = holdsTremble
+        self.approachTurn = approachTurn
         self.departureDegrees = max(2 * mergeDegrees, departureDegrees)
         visits.reserveCapacity(Self.visitMemory)
         self.twoWay = twoWay
@@ -207,6 +219,7 @@ public struct RestPoseFinder: Sendable, Equatable {
     /// after a posture change.
     public mutating func reset(origin: Double, resettleSeconds: Double, reference: Vector3? = nil, referenceDegrees: Double = 0) {
         self.origin = origin
+        approach = nil
         self.resettleSeconds = resettleSeconds
         self.reference = reference
         self.referenceDegrees = referenceDegrees
@@ -390,8 +403,34 @@ public struct RestPoseFinder: Sendable, Equatable {
         // was a pause on the way. (After a rep, rest wandering: the arrival stands.)
         let firstRep = visits.indices.first { FastMath.angleDegrees(visits[$0].mean, arrival) >= departureDegrees }
         if held != 0, held < firstRep ?? visits.count, visits[held].seconds > visits[0].seconds { return visits[held].mean }
-        return FastMath.angleDegrees(arrival, visits[held].mean) <= max(mergeDegrees, Self.wanderFraction * farthest)
-            ? arrival : visits[held].mean
+        guard FastMath.angleDegrees(arrival, visits[held].mean) <= max(mergeDegrees, Self.wanderFraction * farthest) else {
+            return visits[held].mean
+        }
+        return heldSideOfApproach(arrival) ?? arrival
+    }
+
+    /// Where the arrival is returned to, the pose farthest from it since, if the way the
+    /// user went to it says the arrival is the held side: from rest a rep turns the
+    /// sensor towards `approach` (or away, `approachTurn`), so a first move the other way
+    /// by more than half its size went from a hold to rest.
+    private func heldSideOfApproach(_ arrival: Vector3) -> Vector3? {
+        guard let approachTurn, let approach else { return nil }
+        var far = -1
+        var farthest = 0.0
+        for i in visits.indices {
+            let a = FastMath.angleDegrees(visits[i].mean, arrival)
+            if a > farthest {
+                farthest = a
+                far = i
+            }
+        }
+        guard far >= 0, farthest >= departureDegrees else { return nil }
+        let turned = FastMath.angleDegrees(approach, visits[far].mean) - FastMath.angleDegrees(approach, arrival)
+        let margin = Self.approachMargin * farthest
+        switch approachTurn {
+        case .toward: return turned > margin ? visits[far].mean : nil
+        case .away: return turned < -margin ? visits[far].mean : nil
+        }
     }
 
     /// Still seconds of the two leading poses, the wait at the origin counted with the

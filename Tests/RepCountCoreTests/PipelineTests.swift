@@ -689,6 +689,22 @@ import Testing
         expectHolds(reps, truth, within: 0.5)
     }
 
+    /// Sim bridge-thigh-01: standing, the user sits on the mat (the thigh at the bridge's
+    /// angle) for 4 s, lies back and rests, then bridges to that same angle. The first
+    /// hold comes back to the sitting pose like a return to the arrival; the way from
+    /// standing tells that sitting was the held side and lying is rest.
+    @Test func sittingOnTheMatAtTheBridgesAngleIsNotRest() {
+        var s = SyntheticSession()
+        s.segments += [.move(pitch: 146, roll: 0, seconds: 0.01), .still(seconds: 3)]
+        s.segments += [.move(pitch: 20, roll: 0, seconds: 2), .still(seconds: 4.3)]
+        s.segments += [.move(pitch: 0, roll: 0, seconds: 1.5), .still(seconds: 8)]
+        var truth: [SyntheticSession.TrueRep] = []
+        for _ in 0..<6 { truth.append(s.rep(pitch: 20, ramp: 1.2, hold: 5, rest: 6)) }
+        let reps = s.run(PipelineConfiguration(exercise: .bridge)).reps
+        #expect(reps.count == truth.count)
+        expectHolds(reps, truth, within: 0.5)
+    }
+
     /// `repcount next`: the set ends when the user says so, mid-stream; the rep in
     /// progress is not lost and the next reps count from 1 in set 2.
     @Test func endSetMidStreamStartsTheNextSetAndLosesNothing() {

@@ -27,10 +27,10 @@ import Testing
 
         /// A search from the input's start, or after a posture change at `origin`; for reps
         /// that go two ways from rest if `twoWay`.
-        init(resettleAt origin: Double? = nil, twoWay: Bool = false, holdsTremble: Bool = false) {
+        init(resettleAt origin: Double? = nil, twoWay: Bool = false, holdsTremble: Bool = false, approachTurn: ApproachTurn? = nil) {
             finder = RestPoseFinder(
                 settleSeconds: 3, mergeDegrees: 3, targetHoldSeconds: 5, twoWay: twoWay, departureDegrees: 8,
-                holdsTremble: holdsTremble)
+                holdsTremble: holdsTremble, approachTurn: approachTurn)
             finder.reset(origin: origin ?? 0, resettleSeconds: origin == nil ? 0 : 3.5)
         }
 
@@ -249,6 +249,25 @@ import Testing
         s.stay(pitched(0.3), 5)
         s.stay(pitched(-0.145), 1)
         expectFound(s, pitched(-0.145))
+    }
+
+    /// Sim bridge-thigh-01: standing, the user sits on the mat with the thigh at the
+    /// bridge's angle, lies back, rests, and bridges to that angle. Coming back to the
+    /// sitting pose looks like a return to the arrival; but from rest a bridge turns the
+    /// thigh towards standing, and lying back turned it away: sitting was the held side.
+    /// The pelvis turns the other way (`away`); and a first move the expected way leaves
+    /// the arrival as rest.
+    @Test(arguments: [(ApproachTurn.toward, 146.0, true), (.toward, -146, false), (.away, -146, true), (.away, 146, false)])
+    func theWayFromWhereTheUserCameTellsTheHeldSide(turn: ApproachTurn, approachDegrees: Double, sittingIsHeld: Bool) {
+        let sitting = pitched(20 * .pi / 180)
+        var s = Script(resettleAt: 0, approachTurn: turn)
+        s.stay(sitting, 4.3)
+        expectArrival(s, sitting)
+        s.finder.approach = pitched(approachDegrees * .pi / 180)
+        s.stay(rest, 8)
+        #expect(s.found == nil)
+        s.stay(sitting, 1)
+        expectFound(s, sittingIsHeld ? rest : sitting)
     }
 
     /// A wobble smaller than a rep is no departure: coming back from it decides nothing.
