@@ -363,8 +363,9 @@ public struct Pipeline: Sendable {
             found = finder.observe(
                 direction: entry.direction, mean: still.mean, stillSeconds: still.stillSeconds, runStart: still.runStart,
                 dt: dt, activity: entry.activity)
-            if arriving, let arrival = finder.arrival, profile.approachTurn != nil {
-                // Where the user came from: beyond any rep from the arrival.
+            if arriving, let arrival = finder.arrival {
+                // Where the user came from: beyond any rep from the arrival (the finder
+                // uses it only where the profile's `approachTurn` is known).
                 finder.approach = recent.newest(farFrom: arrival, by: profile.maximumPeakDegrees)
             }
         }
@@ -474,7 +475,10 @@ public struct Pipeline: Sendable {
             return 0
         }
         still.update(direction: e.direction, time: e.time)
-        if still.stillSeconds >= RecentPoses.stillSeconds, let m = still.mean { recent.note(m) }
+        // Once per still run, as it reaches `RecentPoses.stillSeconds`: every tick of the
+        // session passes here, and a pose needs noting once to be known.
+        let stillFor = still.stillSeconds
+        if stillFor >= RecentPoses.stillSeconds, stillFor - dt < RecentPoses.stillSeconds, let m = still.mean { recent.note(m) }
         return dt
     }
 

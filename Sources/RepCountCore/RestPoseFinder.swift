@@ -365,15 +365,7 @@ public struct RestPoseFinder: Sendable, Equatable {
             }
             return nil
         }
-        var near = -1
-        var off = 180.0
-        for i in visits.indices {
-            let a = FastMath.angleDegrees(visits[i].mean, mean)
-            if a < off {
-                off = a
-                near = i
-            }
-        }
+        let (near, off) = nearestVisit(to: mean)
         let farthest = near >= 0 ? visits[near].farthest : 0
         let reach = max(mergeDegrees, Self.returnFraction * farthest)
         guard near >= 0, farthest >= departureDegrees, off <= reach else {
@@ -382,16 +374,8 @@ public struct RestPoseFinder: Sendable, Equatable {
             visits.append(Visit(mean: mean, seconds: stillSeconds))
             return nil
         }
-        // The arrival is `visits[0]`.
-        var pose = 0
-        var nearest = 180.0
-        for i in visits.indices where i == 0 || visits[i].seconds >= Self.poseSeconds {
-            let a = FastMath.angleDegrees(visits[i].mean, mean)
-            if a < nearest {
-                nearest = a
-                pose = i
-            }
-        }
+        // The arrival is `visits[0]`, always a candidate.
+        let pose = nearestVisit(to: mean) { $0 == 0 || visits[$0].seconds >= Self.poseSeconds }.index
         var held = pose
         for i in visits.indices
         where visits[i].seconds > visits[held].seconds && visits[i].seconds >= Self.heldRatio * visits[pose].seconds
@@ -407,6 +391,21 @@ public struct RestPoseFinder: Sendable, Equatable {
             return visits[held].mean
         }
         return heldSideOfApproach(arrival) ?? arrival
+    }
+
+    /// The visit nearest `pose` of those `eligible` (by index), and its angle in degrees;
+    /// -1 if there is none.
+    private func nearestVisit(to pose: Vector3, where eligible: (Int) -> Bool = { _ in true }) -> (index: Int, degrees: Double) {
+        var near = -1
+        var off = 180.0
+        for i in visits.indices where eligible(i) {
+            let a = FastMath.angleDegrees(visits[i].mean, pose)
+            if a < off {
+                off = a
+                near = i
+            }
+        }
+        return (near, off)
     }
 
     /// Where the arrival is returned to, the pose farthest from it since, if the way the

@@ -35,25 +35,21 @@ import Testing
             var sensor = status["sensor_message"]?.string ?? ""
             var reps = status["session"]?["reps"]?.int ?? 0
             var stopped = false
-            if reps >= 2 {
+            func stopOnce() throws {
+                guard !stopped else { return }
                 try stopDaemon(daemon)
                 stopped = true
             }
+            if reps >= 2 { try stopOnce() }
             var ended: JSONValue?
             while let m = try await c.nextMessage() {
                 if m["type"]?.string == "sensor" {
                     sensor = m["message"]?.string ?? ""
-                    if m["state"]?.string == "lost", !stopped {
-                        try stopDaemon(daemon)
-                        stopped = true
-                    }
+                    if m["state"]?.string == "lost" { try stopOnce() }
                 }
                 if m["type"]?.string == "rep" {
                     reps += 1
-                    if reps >= 2, !stopped {
-                        try stopDaemon(daemon)
-                        stopped = true
-                    }
+                    if reps >= 2 { try stopOnce() }
                 }
                 if m["type"]?.string == "session", m["phase"]?.string == "ended" { ended = m }
             }
